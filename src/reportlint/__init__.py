@@ -1,0 +1,3 @@
+"""reportlint: lint Chinese government annual reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,185 @@
+"""Run the rules of a pack over one document: the core of the library API."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlint.engine.context import Context
+from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
+from reportlint.engine.registry import Registry, Rule, python_rules
+from reportlint.engine.types import build_pack_rules
+from reportlint.errors import PackError
+from reportlint.findings import FileResult, Finding, PartStatus, RuleInfo, Severity, make_fingerprint
+from reportlint.model import Document
+from reportlint.readers import Limits
+from reportlint.structure.outline import Outline, build_outline
+
+
+@dataclass
+class Settings:
+    """Everything a run needs besides the files. The CLI and the config file fill it in."""
+
+    pack: str | None = None
+    """Pack name or path; None detects it from the title."""
+    profile: str | None = None
+    select: list[str] = field(default_factory=list)
+    """Codes, prefixes or names; empty means the pack's own selection."""
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    """Severity per code, prefix or name."""
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Rule options per code."""
+    fail_on: Severity = "error"
+    limits: Limits = field(default_factory=Limits)
+    extra: dict[str, Any] = field(default_factory=dict)
+    strict: bool = field(default_factory=lambda: os.environ.get("REPORTLINT_STRICT") == "1")
+    """Re-raise exceptions from checks (tests set it) instead of turning them into a note."""
+
+
+def registry_for(pack: Pack) -> Registry:
+    """Built-in checks plus the pack's declarative rules, in one code space."""
+    reg = Registry(python_rules().values())
+    for r in build_pack_rules(pack):
+        reg.add(r)
+    return reg
+
+
+def choose_pack(outline: Outline, settings: Settings) -> Pack:
+    if settings.pack:
+        return resolve_pack(settings.pack)
+    packs = builtin_packs()
+    if not packs:
+        raise PackError("no rule packs found (the installation is incomplete)")
+    title = outline.title_text
+    if outline.cover and outline.cover.title is not None:
+        title += outline.doc.paragraphs[outline.cover.title].text
+    head = "\n".join(p.text for p in outline.doc.paragraphs[:60])
+    scored = sorted(packs.values(), key=lambda p: (-p.detect_score(title, head), p.name != "fazhi", p.name))
+    return scored[0]
+
+
+def _matches(rule: Rule, selectors: list[str]) -> bool:
+    for s in selectors:
+        s = s.strip()
+        if not s:
+            continue
+        if s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s:
+            return True
+    return False
+
+
+def active_rules(
+    registry: Registry, pack: Pack, settings: Settings
+) -> list[tuple[Rule, Severity, dict[str, Any]]]:
+    """The rules to run, each with its effective severity and options."""
+    pack_codes = {r.code for r in registry if r.origin == pack.name}
+    uses = pack.spec.checks
+    chosen: list[tuple[Rule, Severity, dict[str, Any]]] = []
+    for rule in registry:
+        in_pack = rule.code in pack_codes or any(_matches(rule, [u.select]) for u in uses)
+        if settings.select:
+            if not _matches(rule, settings.select):
+                continue
+        elif not in_pack and not _matches(rule, settings.extend_select):
+            continue
+        if rule.origin not in ("python", pack.name):
+            continue
+        if _matches(rule, settings.ignore):
+            continue
+        severity: Severity = rule.severity
+        options = dict(rule.options)
+        for u in uses:
+            if _matches(rule, [u.select]):
+                if u.severity:
+                    severity = u.severity
+                options.update(u.options)
+        for sel, sev in sorted(settings.severity.items(), key=lambda kv: len(kv[0])):
+            if _matches(rule, [sel]):
+                severity = sev
+        options.update(settings.options.get(rule.code, {}))
+        chosen.append((rule, severity, options))
+    return chosen
+
+
+def lint_document(doc: Document, settings: Settings | None = None) -> FileResult:
+    """Build the outline, pick the pack and profile, run the active rules and return the findings."""
+    settings = settings or Settings()
+    outline = build_outline(doc)
+    pack = choose_pack(outline, settings)
+    title = outline.title_text
+    if outline.cover is not None and outline.cover.signature is not None:
+        title += doc.paragraphs[outline.cover.signature].text
+    profile = pack.profile(settings.profile) if settings.profile else pack.detect_profile(title)
+    registry = registry_for(pack)
+    ctx = Context(doc, outline, pack, profile, settings=settings.extra)
+    result = FileResult(
+        path=doc.path,
+        format=doc.format,
+        pack=pack.name,
+        year=outline.year,
+        notes=list(doc.notes),
+        profile=profile.name,
+    )
+    findings: list[Finding] = []
+    for rule, severity, options in active_rules(registry, pack, settings):
+        result.rules[rule.code] = rule_info(rule, severity)
+        ctx.rule = rule
+        ctx.options = options
+        try:
+            for f in rule.run(ctx):
+                if f.severity == rule.severity:
+                    f.severity = severity
+                findings.append(f)
+        except Exception as exc:
+            if settings.strict:
+                raise
+            result.notes.append(
+                f"internal error in {rule.code} ({type(exc).__name__}: {exc}); its findings are missing"
+            )
+    ctx.rule = None
+    result.findings = finalize(findings)
+    result.parts = part_statuses(ctx)
+    return result
+
+
+def rule_info(rule: Rule, severity: Severity | None = None) -> RuleInfo:
+    return RuleInfo(
+        rule.code,
+        rule.name,
+        severity or rule.severity,
+        rule.summary,
+        rule.doc.why,
+        rule.doc.use_instead,
+        rule.help_uri,
+        rule.origin,
+    )
+
+
+def finalize(findings: list[Finding]) -> list[Finding]:
+    """Drop exact duplicates, sort by location, give each finding its fingerprint."""
+    seen: set[tuple[object, ...]] = set()
+    unique: list[Finding] = []
+    for f in sorted(findings, key=Finding.sort_key):
+        k = (f.code, f.paragraph_index, f.offset, f.message)
+        if k in seen:
+            continue
+        seen.add(k)
+        unique.append(f)
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for f in unique:
+        basis = (f.code, f.section.split(" / ")[0], f.key or f.excerpt)
+        f.fingerprint = make_fingerprint("", f, counts[basis])
+        counts[basis] += 1
+    return unique
+
+
+def part_statuses(ctx: Context) -> list[PartStatus]:
+    out = []
+    for pm in ctx.parts.values():
+        loc = ctx.doc.paragraphs[pm.paragraph].location if pm.paragraph is not None else None
+        out.append(PartStatus(pm.id, pm.label, pm.required, pm.found, pm.matched, pm.paragraph, loc))
+    return out

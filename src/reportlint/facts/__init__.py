@@ -1,0 +1,1 @@
+"""Facts extracted from the text: dates, years, periods (and quantities, see ``numbers``)."""

@@ -1,0 +1,124 @@
+"""Findings and results: what checks produce and formatters print."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportlint.errors import FileErrorCode
+from reportlint.model import Location
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    section: str
+    """Section path (``一、… / （八）…``), empty outside the section tree."""
+    excerpt: str
+    span: tuple[int, int] | None = None
+    """Offsets of the offending text inside ``excerpt`` (for highlighting)."""
+    evidence: str | None = None
+    suggestion: str | None = None
+    paragraph_index: int | None = None
+    """0-based index of the paragraph in the Document (for annotation and ordering), None for the whole file."""
+    offset: int = 0
+    """Offset of the span in the paragraph text (ordering and fingerprints)."""
+    key: str = ""
+    """What the finding is about, stable under unrelated edits (the matched text, the part name …)."""
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (
+            self.paragraph_index if self.paragraph_index is not None else -1,
+            self.offset,
+            self.code,
+            self.message,
+        )
+
+
+def make_fingerprint(path_key: str, finding: Finding, occurrence: int) -> str:
+    """A hash of what the finding is about, not where: code, section, key (or excerpt) and occurrence number.
+
+    Paragraph numbers and pages are left out, so a paragraph added above or a number changed elsewhere leaves
+    fingerprints of other findings unchanged.
+    """
+    basis = "\x1f".join(
+        [finding.code, finding.section.split(" / ")[0][:12], finding.key or finding.excerpt, str(occurrence)]
+    )
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class PartStatus:
+    """One required part of the pack's content list, and the heading that matched it."""
+
+    id: str
+    label: str
+    required: bool
+    found: bool
+    heading: str | None = None
+    paragraph_index: int | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What formatters need to know about a rule (picklable, unlike the rule and its check function)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    use_instead: str
+    help_uri: str
+    origin: str
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    format: str | None
+    pack: str | None
+    year: int | None = None
+    error: tuple[FileErrorCode, str] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    parts: list[PartStatus] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    suppressed: int = 0
+    profile: str | None = None
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    """The rules that ran, by code."""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass(slots=True)
+class RunResult:
+    files: list[FileResult]
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.count(severity) for f in self.files)
+
+    @property
+    def unreadable(self) -> int:
+        return sum(1 for f in self.files if f.error is not None)
+
+    def exit_code(self, fail_on: Severity = "error") -> int:
+        if self.unreadable:
+            return 2
+        threshold = SEVERITY_RANK[fail_on]
+        for f in self.files:
+            if any(SEVERITY_RANK[x.severity] >= threshold for x in f.findings):
+                return 1
+        return 0

@@ -1,0 +1,70 @@
+"""``--format json``: the versioned machine contract (docs/json-output.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from reportlint import __version__
+from reportlint.findings import FileResult, Finding, RunResult
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "location": {
+            "page": loc.page,
+            "paragraph": loc.paragraph,
+            "line": loc.line,
+            "section": f.section,
+            "table": loc.table,
+            "row": loc.row,
+            "col": loc.col,
+        },
+        "excerpt": f.excerpt,
+        "span": list(f.span) if f.span else None,
+        "evidence": f.evidence,
+        "suggestion": f.suggestion,
+        "fingerprint": f.fingerprint,
+    }
+
+
+def file_dict(r: FileResult) -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "format": r.format,
+        "pack": r.pack,
+        "year": r.year,
+        "error": {"code": r.error[0], "message": r.error[1]} if r.error else None,
+        "parts": [
+            {"id": p.id, "label": p.label, "required": p.required, "found": p.found, "heading": p.heading}
+            for p in r.parts
+        ],
+        "findings": [finding_dict(f) for f in r.findings],
+    }
+
+
+def document(run: RunResult) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "reportlint", "version": __version__},
+        "files": [file_dict(r) for r in run.files],
+        "summary": {
+            "files": len(run.files),
+            "unreadable": run.unreadable,
+            "errors": run.count("error"),
+            "warnings": run.count("warning"),
+            "infos": run.count("info"),
+        },
+    }
+
+
+def render(run: RunResult, stream: TextIO, **_: Any) -> None:
+    json.dump(document(run), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

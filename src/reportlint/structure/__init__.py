@@ -1,0 +1,1 @@
+"""Structure: outline (title, cover letter, attachment, sections) and the pack's required parts."""

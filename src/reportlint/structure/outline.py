@@ -1,0 +1,379 @@
+"""Rebuild a report's structure: title, cover letter, attachment, introduction and the section tree.
+
+A published report is usually a cover letter (报告/函: 发文字号, 签发人, title, 主送, a line of body, 附件说明,
+署名, 成文日期, 版记) enclosing the report itself as 附件, whose sections are numbered 一、/（一）/1./（1）. Headings
+are recognised by their numbering (own-line or run-in, ``（一）加强领导。正文…``), by Word's numbering labels and
+by heading styles or outline levels; styles are hints, never required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from reportlint.model import Document, Paragraph
+from reportlint.textutil import ends_complete, heading_match, norm_for_compare
+
+RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+_DOC_NUMBER = re.compile(r"^\s*\S{1,20}?\s*[〔\[【（(]\s*(\d{2,4})\s*[〕\]】）)]\s*(第)?\s*0*\d+\s*号\s*$")
+_SIGNER = re.compile(r"^\s*签\s*发\s*人\s*[：:]")
+_COVER_TITLE = re.compile(r"关于.{2,120}的(报告|请示|函|通知|意见)\s*$")
+_ATTACH_NOTE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\S.*)$")
+_ATTACH_LABEL = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]?\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
+_COLOPHON = re.compile(r"(印\s*发\s*$)|(^\s*抄\s*送\s*[：:])|(印\s*发\s*[\s(（]*共印)")
+_INTRO_LABEL = re.compile(r"^\s*(引\s*言|前\s*言)\s*$")
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年\s*(度)?")
+_REPORT_WORD = re.compile(r"报\s*告|总\s*结")
+
+
+@dataclass(slots=True)
+class Heading:
+    paragraph: int
+    """Index of the paragraph that carries the heading."""
+    rank: int
+    """Numbering form: 1 一、, 2 （一）, 3 1., 4 （1）; 0 for an unnumbered heading known from its style."""
+    number: int | None
+    label: str
+    """The numbering as written (``三、``, ``（十）``), empty for an unnumbered heading."""
+    title: str
+    """The heading text without its label; for a run-in heading, up to the first 。"""
+    run_in: bool
+    depth: int = 0
+    """Nesting depth in the section tree (1 = top level)."""
+
+    @property
+    def display(self) -> str:
+        return f"{self.label}{self.title}"
+
+
+@dataclass(slots=True)
+class Section:
+    heading: Heading | None
+    start: int
+    end: int
+    """Paragraph index range [start, end): the heading paragraph and everything under it."""
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.heading is None else self.heading.depth
+
+    def path(self, width: int = 18) -> str:
+        parts: list[str] = []
+        node: Section | None = self
+        while node is not None and node.heading is not None:
+            text = node.heading.display
+            parts.append(text if len(text) <= width else text[:width] + "…")
+            node = node.parent
+        return " / ".join(reversed(parts))
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass(slots=True)
+class CoverLetter:
+    """The 报送 letter that encloses the report (GB/T 9704 版头, 主体, 版记)."""
+
+    start: int
+    end: int
+    title: int | None = None
+    kind: str | None = None
+    """报告, 请示, 函 … from the end of the letter's title."""
+    doc_number: int | None = None
+    signer: int | None = None
+    recipient: int | None = None
+    attachment_note: int | None = None
+    signature: int | None = None
+    date: int | None = None
+    colophon: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class YearClaim:
+    """A place that says which year the report covers."""
+
+    paragraph: int
+    start: int
+    end: int
+    year: int
+    source: str
+    """title, cover-title, attachment-note, intro, heading, period."""
+
+
+@dataclass(slots=True)
+class Outline:
+    doc: Document
+    title: list[int]
+    """Paragraph indices of the report's title (one or two lines)."""
+    cover: CoverLetter | None
+    attachment_label: int | None
+    report_start: int
+    """First paragraph of the report itself (after the attachment label, else 0)."""
+    intro: tuple[int, int]
+    """[start, end) of the text between the title and the first top-level heading."""
+    root: Section
+    headings: list[Heading]
+    year: int | None = None
+    year_claims: list[YearClaim] = field(default_factory=list)
+    colophon_after_attachment: list[int] = field(default_factory=list)
+    _section_of: dict[int, Section] = field(default_factory=dict)
+
+    @property
+    def title_text(self) -> str:
+        return "".join(self.doc.paragraphs[i].text.strip() for i in self.title)
+
+    def section_of(self, paragraph: int) -> Section:
+        """The innermost section that contains ``paragraph``."""
+        if not self._section_of:
+            for sec in self.root.walk():
+                for i in range(sec.start, sec.end):
+                    self._section_of[i] = sec
+        return self._section_of.get(paragraph, self.root)
+
+    def top_sections(self) -> list[Section]:
+        return self.root.children
+
+    def section_text(self, section: Section) -> str:
+        return "\n".join(p.text for p in self.doc.paragraphs[section.start : section.end] if not p.in_table)
+
+
+def _run_in_title(body: str) -> tuple[str, bool]:
+    """Split ``加强组织领导。全面落实…`` into the heading and whether it runs on into body text."""
+    m = re.search(r"[。！？]", body)
+    if m and m.end() < len(body.rstrip()):
+        return body[: m.start()], True
+    return body.rstrip("。"), False
+
+
+def detect_heading(p: Paragraph) -> Heading | None:
+    """Recognise a numbered (or styled) heading at the start of a paragraph."""
+    text = p.text.strip()
+    if not text or p.in_table:
+        return None
+    hm = heading_match(text)
+    if hm is not None:
+        rank, number, m = hm
+        label = text[: m.end()].strip()
+        body = text[m.end() :].strip()
+        if not body:
+            return None
+        if rank in (1, 2) and body.startswith(("是", "要", "在", "方面", "来")):
+            return None  # 一是… / 一要… are enumerations, not headings
+        if len(text) <= 60 and not ends_complete(text):
+            return Heading(p.index, rank, number, label, body, run_in=False)
+        title, run_in = _run_in_title(body)
+        if run_in and len(title) <= 50:
+            return Heading(p.index, rank, number, label, title, run_in=True)
+        if not run_in and len(body) <= 60:
+            return Heading(p.index, rank, number, label, title, run_in=False)
+        if rank >= 3 and len(title) <= 60:
+            # a numbered paragraph whose first sentence is long: still an item of the level
+            return Heading(p.index, rank, number, label, title[:60], run_in=True)
+        return None
+    if p.outline_level is not None and len(text) <= 60 and not ends_complete(text):
+        return Heading(p.index, 0, None, "", text, run_in=False)
+    return None
+
+
+def _year_claims_in(doc: Document, index: int, source: str) -> list[YearClaim]:
+    text = doc.paragraphs[index].text
+    out = []
+    for m in _YEAR_IN_TITLE.finditer(text):
+        y = int(m.group(1))
+        if 1990 <= y <= 2100:
+            out.append(YearClaim(index, m.start(), m.end(), y, source))
+    return out
+
+
+def build_outline(doc: Document) -> Outline:
+    body = [p for p in doc.paragraphs if not p.in_table and p.text.strip()]
+    idx = [p.index for p in body]
+    n_total = len(doc.paragraphs)
+
+    # --- attachment label and cover letter --------------------------------------------------------
+    attachment_label: int | None = None
+    note_pos: int | None = None
+    for k, p in enumerate(body):
+        if note_pos is None and _ATTACH_NOTE.match(p.text) and k < len(body) - 1:
+            note_pos = k
+        elif _ATTACH_LABEL.match(p.text) and k > 0:
+            attachment_label = k
+            break
+    cover: CoverLetter | None = None
+    report_k = 0
+    if attachment_label is not None:
+        cover = _parse_cover(body[:attachment_label])
+        report_k = attachment_label + 1
+    else:
+        # no explicit label: a cover letter still shows as 发文字号 + 关于…的报告 + 附件说明 before the report
+        maybe = _parse_cover(body[: min(len(body), 40)])
+        if maybe.attachment_note is not None and maybe.title is not None and maybe.date is not None:
+            end_k = next(k for k, p in enumerate(body) if p.index == maybe.date) + 1
+            while end_k < len(body) and _COLOPHON.search(body[end_k].text):
+                maybe.colophon.append(body[end_k].index)
+                end_k += 1
+            maybe.end = body[end_k].index if end_k < len(body) else n_total
+            cover = maybe
+            report_k = end_k
+
+    report = body[report_k:]
+    colophon_after: list[int] = [p.index for p in report if _COLOPHON.search(p.text) and len(p.text) < 80]
+
+    # --- title ------------------------------------------------------------------------------------
+    title: list[int] = []
+    first_heading_k = next((k for k, p in enumerate(report) if detect_heading(p)), len(report))
+    for k, p in enumerate(report[: min(first_heading_k, 6)]):
+        t = p.text.strip()
+        if _INTRO_LABEL.match(t):
+            break
+        if _REPORT_WORD.search(t) and len(t) <= 80 and not ends_complete(t):
+            if k > 0 and len(report[k - 1].text.strip()) <= 30 and not ends_complete(report[k - 1].text):
+                title.append(report[k - 1].index)
+            title.append(p.index)
+            break
+    if not title and report and len(report[0].text) <= 80 and not ends_complete(report[0].text):
+        title = [report[0].index]
+
+    # --- headings and section tree ------------------------------------------------------------------
+    report_start = report[0].index if report else n_total
+    heads: list[Heading] = []
+    for p in report:
+        if p.index in title:
+            continue
+        h = detect_heading(p)
+        if h is not None:
+            heads.append(h)
+    root = Section(None, report_start, n_total)
+    stack: list[Section] = [root]
+    for h in heads:
+        rank = h.rank if h.rank > 0 else _style_rank(doc.paragraphs[h.paragraph])
+        while len(stack) > 1 and _rank_of(stack[-1]) >= rank:
+            closing = stack.pop()
+            closing.end = h.paragraph
+        parent = stack[-1]
+        sec = Section(h, h.paragraph, n_total, parent=parent)
+        h.depth = len(stack)
+        parent.children.append(sec)
+        stack.append(sec)
+    for sec in stack[1:]:
+        sec.end = n_total
+    _clip_colophon(root, colophon_after)
+
+    first_top = root.children[0].start if root.children else n_total
+    intro_start = (max(title) + 1) if title else report_start
+    intro = (intro_start, first_top)
+
+    outline = Outline(
+        doc,
+        title,
+        cover,
+        idx[attachment_label] if attachment_label is not None else None,
+        report_start,
+        intro,
+        root,
+        heads,
+        colophon_after_attachment=colophon_after,
+    )
+    _find_year(outline)
+    return outline
+
+
+def _style_rank(p: Paragraph) -> int:
+    return (p.outline_level or 0) + 1
+
+
+def _rank_of(sec: Section) -> int:
+    if sec.heading is None:
+        return 0
+    if sec.heading.rank > 0:
+        return sec.heading.rank
+    return 1
+
+
+def _clip_colophon(root: Section, colophon: list[int]) -> None:
+    if not colophon:
+        return
+    first = min(colophon)
+    for sec in root.walk():
+        if sec.start < first < sec.end:
+            sec.end = first
+
+
+def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
+    start = paras[0].index if paras else 0
+    end = (paras[-1].index + 1) if paras else 0
+    cover = CoverLetter(start=start, end=end)
+    for k, p in enumerate(paras):
+        t = p.text.strip()
+        if cover.doc_number is None and _DOC_NUMBER.match(t) and "签发人" not in t:
+            cover.doc_number = p.index
+        if cover.signer is None and (_SIGNER.match(t) or re.search(r"签\s*发\s*人\s*[：:]", t)):
+            cover.signer = p.index
+            if cover.doc_number is None and re.search(r"〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]", t):
+                cover.doc_number = p.index
+        if cover.title is None and _COVER_TITLE.search(t) and len(t) < 160:
+            cover.title = p.index
+            mk = _COVER_TITLE.search(t)
+            cover.kind = mk.group(1) if mk else None
+            if (
+                k + 1 < len(paras)
+                and re.search(r"[：:]\s*$", paras[k + 1].text)
+                and len(paras[k + 1].text) < 80
+            ):
+                cover.recipient = paras[k + 1].index
+        if cover.attachment_note is None and _ATTACH_NOTE.match(t):
+            cover.attachment_note = p.index
+        if _DATE_LINE.match(t) and cover.title is not None:
+            cover.date = p.index
+            if k > 0 and len(paras[k - 1].text) < 40 and not ends_complete(paras[k - 1].text):
+                cover.signature = paras[k - 1].index
+        if _COLOPHON.search(t) and len(t) < 100:
+            cover.colophon.append(p.index)
+    return cover
+
+
+def _find_year(outline: Outline) -> None:
+    doc = outline.doc
+    claims: list[YearClaim] = []
+    for i in outline.title:
+        claims += _year_claims_in(doc, i, "title")
+    cover = outline.cover
+    if cover is not None:
+        if cover.title is not None:
+            claims += _year_claims_in(doc, cover.title, "cover-title")
+        if cover.attachment_note is not None:
+            claims += _year_claims_in(doc, cover.attachment_note, "attachment-note")
+    for h in outline.headings:
+        if h.depth == 1 and re.search(
+            r"\d{4}\s*年\s*(度)?[^\d]{0,6}(主要举措|工作|成效|基本情况|法治政府建设)", h.title
+        ):
+            m = _YEAR_IN_TITLE.search(h.title)
+            if m and not re.search(r"(计划|安排|打算|思路|展望|目标)", h.title):
+                y = int(m.group(1))
+                off = doc.paragraphs[h.paragraph].text.find(m.group(0))
+                claims.append(YearClaim(h.paragraph, off, off + len(m.group(0)), y, "heading"))
+    outline.year_claims = claims
+    by_source = {c.source: c.year for c in reversed(claims)}
+    for source in ("title", "attachment-note", "cover-title", "heading"):
+        if source in by_source:
+            outline.year = by_source[source]
+            break
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two document titles name the same document once spaces and bracket widths are ignored."""
+
+    def key(s: str) -> str:
+        return norm_for_compare(s).strip("《》“”")
+
+    return key(a) == key(b)

@@ -1,0 +1,136 @@
+"""Small text helpers shared by readers, structure and checks.
+
+Nothing here folds full-width punctuation: :func:`norm_for_compare` is for comparisons only and its result is
+never shown or inspected by punctuation rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+CN_DIGITS = "〇零一二三四五六七八九"
+CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万"
+
+# End-of-paragraph punctuation: a paragraph that ends in one of these is complete.
+TERMINAL = "。！？；：…!?;:"
+CLOSERS = "”’」』）)》〉】"
+
+_CN_VALUES = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+# Heading numbering at the start of a paragraph, GB/T 9704 levels 1–4 plus common variants.
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．，,]\s*")),
+    (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
+)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Parse a Chinese numeral below 100 000 000 (``三十三``, ``两万``, ``一百零五``, ``二〇二一``)."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(ch in CN_DIGITS for ch in s) and len(s) > 1:
+        return int("".join(str(_CN_VALUES[ch]) for ch in s))
+    total = 0
+    section = 0
+    number = 0
+    units = {"十": 10, "百": 100, "千": 1000}
+    for ch in s:
+        if ch in _CN_VALUES:
+            number = _CN_VALUES[ch]
+        elif ch in units:
+            section += (number or 1) * units[ch]
+            number = 0
+        elif ch == "万":
+            total += (section + number) * 10_000
+            section = 0
+            number = 0
+        else:
+            return None
+    return total + section + number
+
+
+def int_to_cn(n: int) -> str:
+    """Write 1–99 as a Chinese heading numeral (``十一``, ``二十``)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else digits[tens]
+    return head + "十" + (digits[ones] if ones else "")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK_RE.match(ch))
+
+
+def ends_complete(text: str) -> bool:
+    """True when a paragraph ends like a finished sentence (``。``, ``：``, ``。”`` …)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in TERMINAL
+
+
+def heading_match(text: str) -> tuple[int, int, re.Match[str]] | None:
+    """(level, number, match) when ``text`` starts with a heading number, else None."""
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            raw = m.group(1)
+            value = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if value is None or value == 0:
+                continue
+            return level, value, m
+    return None
+
+
+_SPACE_BETWEEN_CJK = re.compile(
+    f"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])[ \u3000\t]+(?=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])"
+)
+_SPACE_CJK_DIGIT = re.compile(f"(?<=[{CJK}])[ \u3000\t]+(?=[0-9])|(?<=[0-9])[ \u3000\t]+(?=[{CJK}])")
+
+
+def squeeze_cjk_spaces(text: str, *, digits: bool = False) -> str:
+    """Remove spaces between two CJK characters (and, with ``digits``, between CJK and Arabic digits)."""
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    if digits:
+        text = _SPACE_CJK_DIGIT.sub("", text)
+    return text
+
+
+_NORM_TRANS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "〈": "《", "〉": "》", ":": "："})
+
+
+def norm_for_compare(text: str) -> str:
+    """A comparison key: no whitespace, bracket widths unified. Never use it on text that rules inspect."""
+    return re.sub(r"\s+", "", text).translate(_NORM_TRANS)
+
+
+def snippet(text: str, start: int, end: int, width: int = 40) -> tuple[str, int, int]:
+    """A window of ``text`` around ``[start, end)`` and the span's offsets inside it."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    piece = prefix + text[left:right] + suffix
+    return piece, start - left + len(prefix), end - left + len(prefix)
