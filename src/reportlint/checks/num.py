@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
@@ -191,7 +192,7 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
 
 # ---- NUM002 ---------------------------------------------------------------------------------------------
 
-TOTAL_VERBS = ("收到", "受理", "接收", "接到", "涉及", "新收", "立案", "登记", "收案", "接待", "排查", "共有")
+TOTAL_VERBS = ("收到", "受理", "接收", "接到", "涉及", "新收", "立案", "登记", "收案", "排查", "共有")
 SUBSET_VERBS = (
     "办结",
     "答复",
@@ -232,7 +233,18 @@ def intake_pairs(statements: list[Statement]) -> Iterator[tuple[Quantity, Quanti
                 continue
             if b.qizhong_at is not None and b.qizhong_at > a.start:
                 continue  # a 其中 part: NUM001's business
+            if not _same_object(a.key, bk):
+                continue  # 接待群众860人次 … 化解矛盾纠纷912人次: other things
             yield a, b
+
+
+def _same_object(intake: str, outcome: str) -> bool:
+    """The outcome names no object (办结31件) or one the intake also names (受理申请 … 答复申请)."""
+    verb = max((v for v in SUBSET_VERBS if v in outcome), key=len)
+    obj = outcome[outcome.index(verb) + len(verb) :]
+    if not obj:
+        return True
+    return obj in intake or len(_common_suffix([obj, intake])) >= 2
 
 
 @rule(
@@ -402,7 +414,10 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         ]
         if not dens:
             continue
-        if any(_reproduces(num.value, d.value, q.value, q.decimals) for d in dens):
+        # a statement may offer the base in two parts: 新收60件，上年结转4件，办结64件
+        intake = [c.value for c in dens if c.start < num.start]
+        sums = [x + y for x, y in pairwise(intake)]
+        if any(_reproduces(num.value, d, q.value, q.decimals) for d in [c.value for c in dens] + sums):
             continue
         tries = "；".join(
             f"{_n(num.value)} / {_n(d.value)} = {_pct(num.value / d.value * 100, max(q.decimals, 1))}"
