@@ -330,6 +330,16 @@ def find_rates(statements: list[Statement]) -> Iterator[tuple[Statement, Rate]]:
                 yield st, r
 
 
+def _previous_statements(statements: list[Statement]) -> dict[int, Statement]:
+    """The statement right before each one in the same paragraph (when it states quantities too)."""
+    out: dict[int, Statement] = {}
+    for stmts in _by_paragraph(statements).values():
+        for a, b in pairwise(stmts):
+            if a.end == b.start or not a.text[a.end : b.start].strip():
+                out[b.index] = a
+    return out
+
+
 def _reproduces(n: float, d: float, v: float, decimals: int) -> bool:
     """n/d is the stated v% at its precision (rounded, or truncated as some reports do)."""
     if d <= 0:
@@ -400,6 +410,7 @@ def rate_out_of_range(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def rate_mismatch(ctx: Context) -> Iterator[Finding]:
+    previous = _previous_statements(ctx.statements)
     for st, r in find_rates(ctx.statements):
         q = r.q
         if q.value > 100:
@@ -407,9 +418,15 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         num = rate_numerator(st, r)
         if num is None:
             continue
+        offered = st.counts()
+        prev = previous.get(st.index)
+        if num.in_qizhong and num.qizhong_at is not None and prev is not None:
+            lead = st.text[st.start : num.qizhong_at]
+            if not lead.strip(" \u3000，,：:"):
+                offered = prev.counts() + offered  # 共受理3561件。其中，热线受理2870件，占80.6%
         dens = [
             c
-            for c in st.counts()
+            for c in offered
             if c is not num and c.unit == num.unit and not c.growth and c.start < q.start and c.value > 0
         ]
         if not dens:
@@ -430,6 +447,10 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             f"“{r.name}”{q.text.strip()} 与所列数字不符",
             evidence=f"{tries} ≠ {_pct(q.value, q.decimals)}",
         )
+
+
+# Units of events or money, which a share-type rate is seldom taken over.
+_NOT_A_BASE = frozenset({"期", "场", "场次", "批", "批次", "轮", "班", "课", "节", "元", "个工作日"})
 
 
 @rule(
@@ -459,6 +480,8 @@ def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
         base = before[0]
         if base.growth or base.value != int(base.value) or not 0 < base.value <= 10_000_000:
             continue
+        if base.unit in _NOT_A_BASE:
+            continue  # 共举办培训3期，参训率95%: the rate is over people, not sessions
         d = base.value
         k0 = q.value * d / 100
         ks = range(max(0, math.floor(k0) - 1), min(int(d), math.ceil(k0) + 1) + 1)
@@ -523,7 +546,7 @@ def conflicting_values(ctx: Context) -> Iterator[Finding]:
                     q.start,
                     q.end,
                     f"“{key}”此处为 {q.fmt()}，{where}为 {ref.fmt()}",
-                    evidence=f"{key}：{ref.fmt()}（{where}）≠ {q.fmt()}",
+                    evidence=f"{key}：{ref.fmt()} ≠ {q.fmt()}",
                 )
 
 

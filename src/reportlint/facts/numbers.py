@@ -97,7 +97,7 @@ GROWTH_WORDS = re.compile(
 # Leading words of a clause that are not part of what a number counts.
 _LEAD = re.compile(
     r"^(?:其中|全年|年内|本年度|本年|今年|当年|年度内|全局|我局|另|还|并|又|同时|先后|此外|截至目前|截至年底|截至\S{1,8}日|"
-    r"共计|共|合计|累计|总计|计|均|已|有|达|约)+"
+    r"共计|共有|共|合计|累计|总计|已)+"
 )
 _TRAIL = re.compile(r"(?:共计|共|达到|达|为|约|近|超过|超|逾|计|了|等)+$")
 _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{1,10}[”\"」』]")
