@@ -10,7 +10,7 @@ import pytest
 os.environ["REPORTLINT_STRICT"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared").is_dir()), ROOT.parent / "shared")
 SEED = SHARED / "seed" / "pudong-hrss-2021-fazhi-report.txt"
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

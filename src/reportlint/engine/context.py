@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reportlint.engine.pack import Pack, Profile
     from reportlint.engine.registry import Rule
     from reportlint.facts.dates import DateFact
+    from reportlint.facts.numbers import Statement
     from reportlint.structure.parts import PartMatch
 
 
@@ -40,6 +41,13 @@ class Context:
         from reportlint.facts.dates import find_dates
 
         return find_dates(self.doc)
+
+    @cached_property
+    def statements(self) -> list[Statement]:
+        """Statements that state quantities (see :mod:`reportlint.facts.numbers`)."""
+        from reportlint.facts.numbers import find_statements
+
+        return find_statements(self.doc)
 
     @property
     def year(self) -> int | None:

@@ -1,0 +1,628 @@
+"""Number consistency: figures checked against each other (NUM001–NUM007).
+
+Every relation is read from one statement (a sentence) unless said otherwise, and an ambiguous relation is not
+an error: a 其中 list is summed only over parts that are visibly parallel (``主办…会办``, ``维持决定…撤销决定``,
+an ``A、B分别为`` enumeration), a rate is checked only against counts the statement itself offers, and a value
+is compared across the document only when its subject, unit and period are the same.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reportlint.engine.context import Context
+from reportlint.engine.registry import RuleDoc, rule
+from reportlint.facts.numbers import Quantity, Statement, parse_cn_number
+from reportlint.findings import Finding
+
+# ---- shared helpers -------------------------------------------------------------------------------------
+
+
+def _n(v: float) -> str:
+    return f"{int(v)}" if v == int(v) else f"{v:g}"
+
+
+def _pct(v: float, decimals: int) -> str:
+    return f"{v:.{decimals}f}%"
+
+
+def _by_paragraph(statements: list[Statement]) -> dict[int, list[Statement]]:
+    out: dict[int, list[Statement]] = {}
+    for st in statements:
+        out.setdefault(st.paragraph, []).append(st)
+    return out
+
+
+def _common_suffix(words: list[str]) -> str:
+    if not words:
+        return ""
+    first = words[0]
+    n = 0
+    while n < len(first) and all(len(w) > n and w[-1 - n] == first[-1 - n] for w in words):
+        n += 1
+    return first[len(first) - n :] if n else ""
+
+
+# Splits that are exhaustive: the parts must add up to the total exactly.
+EXHAUSTIVE_SPLITS: tuple[tuple[str, ...], ...] = (
+    ("主办", "会办"),
+    ("简易程序", "普通程序"),
+    ("男", "女"),
+)
+
+
+def _exhaustive(keys: list[str]) -> tuple[str, ...] | None:
+    for split in EXHAUSTIVE_SPLITS:
+        if len(keys) != len(split):
+            continue
+        covered = {e for e in split for k in keys if k.startswith(e)}
+        if len(covered) == len(split) and all(any(k.startswith(e) for e in split) for k in keys):
+            return split
+    return None
+
+
+def _parallel_group(parts: list[Quantity]) -> list[Quantity]:
+    """The leading run of parts that visibly split one whole (same head word, or one enumeration)."""
+    if len(parts) < 2:
+        return parts[:1]
+    if parts[0].fenbie:
+        return [p for p in parts if p.fenbie]
+    group = [parts[0]]
+    for p in parts[1:]:
+        keys = [q.key for q in group] + [p.key]
+        if p.fenbie or not p.key:
+            break
+        if len(_common_suffix(keys)) >= 2 or _exhaustive(keys) is not None:
+            group.append(p)
+            continue
+        break
+    return group
+
+
+@dataclass(slots=True)
+class Split:
+    total: Quantity | None
+    """The stated total, None when several totals are possible."""
+    bound: Quantity
+    """The largest possible total (``total`` when it is known)."""
+    parts: list[Quantity]
+
+
+def find_splits(statements: list[Statement]) -> Iterator[Split]:
+    """Every 其中 list with the total it splits (the statement's count before 其中, or the previous one's)."""
+    for stmts in _by_paragraph(statements).values():
+        for i, st in enumerate(stmts):
+            if st.in_table:
+                continue
+            seen: set[int] = set()
+            for q in st.counts():
+                qz = q.qizhong_at
+                if qz is None or qz in seen or q.growth:
+                    continue
+                seen.add(qz)
+                unit = q.unit
+                parts: list[Quantity] = []
+                for p in st.counts():
+                    if p.qizhong_at != qz or p.unit != unit or p.growth:
+                        continue
+                    if parts and p.total_marker and not p.fenbie:
+                        break
+                    parts.append(p)
+                before = [t for t in st.counts() if t.start < qz and t.unit == unit and not t.growth]
+                if before:
+                    yield Split(before[-1], before[-1], parts)
+                    continue
+                lead = st.text[st.start : qz]
+                if lead.strip(" \u3000，,：:") or i == 0 or stmts[i - 1].end != st.start:
+                    continue
+                prev = [
+                    t for t in stmts[i - 1].counts() if t.unit == unit and not t.growth and not t.in_qizhong
+                ]
+                if not prev:
+                    continue
+                bound = max(prev, key=lambda t: t.value)
+                yield Split(prev[0] if len(prev) == 1 else None, bound, parts)
+
+
+# ---- NUM001 ---------------------------------------------------------------------------------------------
+
+
+@rule(
+    "NUM001",
+    "parts-exceed-total",
+    "error",
+    "The parts of a 其中/分别 split add up to more than the stated total (or differ from it when exhaustive).",
+    RuleDoc(
+        what="Reads ``共N件，其中A件、B件`` and ``其中甲、乙分别为A件、B件`` statements. Parts are summed only when "
+        "they are parallel — the same head word (``维持决定``/``撤销决定``), an explicit 分别 enumeration, or a "
+        "known exhaustive pair (主办/会办, 简易程序/普通程序, 男/女); a trailing item that is not parallel "
+        "(``人大建议“回头看”1件``) is left out of the sum. Any single part larger than its total is flagged too. "
+        "For exhaustive pairs the parts must equal the total.",
+        why="Parts that add up to more than their whole are the commonest arithmetic slip in annual reports; "
+        "readers and inspectors check them first, and one wrong sum puts every figure of the report in doubt.",
+        example="全年共办理建议提案45件，其中主办18件，会办30件。",
+        use_instead="全年共办理建议提案48件，其中主办18件，会办30件。 (or correct the part that is wrong)",
+        source="《党政机关公文处理工作条例》第十九条 (公文内容应当…数据准确); internal consistency.",
+    ),
+)
+def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
+    for sp in find_splits(ctx.statements):
+        flagged = False
+        for p in sp.parts:
+            if p.value > sp.bound.value + 1e-9:
+                yield ctx.finding(
+                    p.paragraph,
+                    p.start,
+                    p.end,
+                    f"其中一项 {p.fmt()} 大于总数 {sp.bound.fmt()}",
+                    evidence=f"{_n(p.value)} > {_n(sp.bound.value)}",
+                )
+                flagged = True
+                break
+        if flagged or sp.total is None:
+            continue
+        group = _parallel_group(sp.parts)
+        if len(group) < 2:
+            continue
+        total = sp.total
+        s = sum(p.value for p in group)
+        expr = " + ".join(_n(p.value) for p in group)
+        split = _exhaustive([p.key for p in group])
+        if s > total.value + 1e-9:
+            yield ctx.finding(
+                total.paragraph,
+                total.start,
+                total.end,
+                f"分项之和 {_n(s)}{total.unit} 大于总数 {total.fmt()}",
+                evidence=f"{expr} = {_n(s)} > {_n(total.value)}",
+            )
+        elif split is not None and abs(s - total.value) > 1e-9:
+            yield ctx.finding(
+                total.paragraph,
+                total.start,
+                total.end,
+                f"{'、'.join(split)}应合计为总数，但 {_n(s)}{total.unit} ≠ {total.fmt()}",
+                evidence=f"{expr} = {_n(s)} ≠ {_n(total.value)}",
+            )
+
+
+# ---- NUM002 ---------------------------------------------------------------------------------------------
+
+TOTAL_VERBS = ("收到", "受理", "接收", "接到", "涉及", "新收", "立案", "登记", "收案", "排查", "共有")
+SUBSET_VERBS = (
+    "办结",
+    "答复",
+    "审结",
+    "结案",
+    "办理完毕",
+    "化解",
+    "解决",
+    "调解成功",
+    "回复",
+    "反馈",
+    "处理完毕",
+    "整改到位",
+    "完成整改",
+)
+_CARRY_OVER = re.compile(r"结转|上年|往年|以前年度|历年|跨年|含|包括|累计")
+
+
+def intake_pairs(statements: list[Statement]) -> Iterator[tuple[Quantity, Quantity]]:
+    """(intake, outcome) pairs of one statement: 共收到…29件 → 答复28件, in the same unit."""
+    for st in statements:
+        if st.in_table or _CARRY_OVER.search(st.body):
+            continue
+        counts = [q for q in st.counts() if not q.growth]
+        for j, b in enumerate(counts):
+            bk = b.key
+            if not any(v in bk for v in SUBSET_VERBS) or any(v in bk for v in TOTAL_VERBS):
+                continue
+            a = next(
+                (
+                    a
+                    for a in reversed(counts[:j])
+                    if a.unit == b.unit and any(v in a.key for v in TOTAL_VERBS) and not a.in_qizhong
+                ),
+                None,
+            )
+            if a is None:
+                continue
+            if b.qizhong_at is not None and b.qizhong_at > a.start:
+                continue  # a 其中 part: NUM001's business
+            if not _same_object(a.key, bk):
+                continue  # 接待群众860人次 … 化解矛盾纠纷912人次: other things
+            yield a, b
+
+
+def _same_object(intake: str, outcome: str) -> bool:
+    """The outcome names no object (办结31件) or one the intake also names (受理申请 … 答复申请)."""
+    verb = max((v for v in SUBSET_VERBS if v in outcome), key=len)
+    obj = outcome[outcome.index(verb) + len(verb) :]
+    if not obj:
+        return True
+    return obj in intake or len(_common_suffix([obj, intake])) >= 2
+
+
+@rule(
+    "NUM002",
+    "count-exceeds-total",
+    "warning",
+    "A subset count (办结/答复/审结 …) exceeds the total it is counted from (收到/受理 …) in the same statement.",
+    RuleDoc(
+        what="In one statement, pairs a count of what came in (共收到/受理/接收/涉及 N件) with a later count of what "
+        "was dealt with from it (办结/答复/审结/结案/化解 M件) in the same unit, and flags M > N. Statements that "
+        "mention carried-over cases (上年结转, 往年, 含…) are skipped, since those legitimately raise M.",
+        why="More cases closed than received, with nothing carried over, means one of the two figures is wrong.",
+        example="全年共收到政府信息公开申请29件，答复31件。",
+        use_instead="全年共收到政府信息公开申请29件，答复28件。 (or state the carried-over cases: 含上年结转3件)",
+        source="《党政机关公文处理工作条例》第十九条 (数据准确); internal consistency.",
+    ),
+)
+def count_exceeds_total(ctx: Context) -> Iterator[Finding]:
+    for a, b in intake_pairs(ctx.statements):
+        bk = b.key
+        if b.value > a.value + 1e-9:
+            yield ctx.finding(
+                b.paragraph,
+                b.start,
+                b.end,
+                f"“{bk}”{b.fmt()} 多于“{a.key}”{a.fmt()}",
+                evidence=f"{_n(b.value)} > {_n(a.value)}",
+            )
+
+
+# ---- rates (NUM003–NUM005) ------------------------------------------------------------------------------
+
+_RATE = re.compile(r"([\u4e00-\u9fff]{1,10}?率|占比)")
+_LINK = re.compile(
+    r"^(?:为|达|达到|是|保持|保持在|稳定在|高达|约|在|了|仍|继续|均|已达|提高到|提高至|提升到|提升至|上升到|上升至|降至|"
+    r"下降到|下降至|降低到|降低至|分别为|分别达|分别是|[-－−]|负|\s)*$"
+)
+_NOT_SHARE = re.compile(r"完成率|达成率|执行率|增长率|增速|增幅|降幅|超额|同比|环比|较上|比上")
+_SHARE_OF = re.compile(r"占(?P<of>[^，。；、]{0,24}?)的?\s*$")
+
+
+@dataclass(slots=True)
+class Rate:
+    q: Quantity
+    name: str
+    """The rate as named (``出庭应诉率``, ``占比``, ``占…``)."""
+    stem: str
+    """What it counts (``出庭应诉``); empty for 占 shares."""
+    share_of: bool
+    name_start: int
+
+
+def _rate_of(q: Quantity) -> Rate | None:
+    if q.kind != "percent" or q.growth:
+        return None
+    clause = q.subject
+    base = q.start - len(clause)
+    m = None
+    for m in _RATE.finditer(clause):  # noqa: B007  (the last rate name of the clause)
+        pass
+    if m is not None and _LINK.match(clause[m.end() :]):
+        name = m.group(1)
+        if _NOT_SHARE.search(name):
+            return None
+        stem = name[:-1] if name.endswith("率") else ""
+        return Rate(q, name, stem, False, base + m.start())
+    s = _SHARE_OF.search(clause)
+    if s is not None:
+        if _NOT_SHARE.search(clause) or re.search(r"上年|去年|同期", s.group("of")):
+            return None
+        return Rate(q, "占" + s.group("of"), "", True, base + s.start())
+    return None
+
+
+def find_rates(statements: list[Statement]) -> Iterator[tuple[Statement, Rate]]:
+    """Every share-type rate with its statement."""
+    for st in statements:
+        if st.in_table:
+            continue
+        for q in st.quantities:
+            r = _rate_of(q)
+            if r is not None:
+                yield st, r
+
+
+def _previous_statements(statements: list[Statement]) -> dict[int, Statement]:
+    """The statement right before each one in the same paragraph (when it states quantities too)."""
+    out: dict[int, Statement] = {}
+    for stmts in _by_paragraph(statements).values():
+        for a, b in pairwise(stmts):
+            if a.end == b.start or not a.text[a.end : b.start].strip():
+                out[b.index] = a
+    return out
+
+
+def _reproduces(n: float, d: float, v: float, decimals: int) -> bool:
+    """n/d is the stated v% at its precision (rounded, or truncated as some reports do)."""
+    if d <= 0:
+        return False
+    r = n / d * 100
+    step = 10.0**-decimals
+    return abs(r - v) <= step / 2 + 1e-9 or v - 1e-9 <= r < v + step - 1e-9
+
+
+def rate_numerator(st: Statement, r: Rate) -> Quantity | None:
+    before = [c for c in st.counts() if c.start < r.q.start and not c.growth]
+    if r.share_of:
+        outside = [c for c in before if c.start < r.name_start]
+        return outside[-1] if outside else None
+    stem = r.stem
+    for k in range(len(stem), 1, -1):
+        piece = stem[len(stem) - k :]
+        hits = [c for c in before if piece in c.key]
+        if hits:
+            return hits[-1]
+    return None
+
+
+@rule(
+    "NUM003",
+    "rate-out-of-range",
+    "error",
+    "A share-type rate (办结率, 出庭应诉率, 占比 …) above 100% or below 0.",
+    RuleDoc(
+        what="Finds percentages named as a share — a ``…率`` (办结率, 出庭应诉率, 满意率, 纠错率), ``占比`` or "
+        "``占…的`` — and flags values above 100% or below 0. Growth rates (同比增长, 较上年提高), ratios to last "
+        "year (为上年同期的150%) and target completion (完成率, 执行率) may exceed 100% and are not checked.",
+        why="A share cannot exceed the whole; 出庭应诉率105% is a typing slip or a wrong denominator.",
+        example="全年行政机关负责人出庭应诉率达到105%。",
+        use_instead="全年行政机关负责人出庭应诉率达到100%。 (the rate the counts give)",
+        source="《党政机关公文处理工作条例》第十九条 (数据准确); GB/T 15835-2011 (numbers in publications).",
+    ),
+)
+def rate_out_of_range(ctx: Context) -> Iterator[Finding]:
+    for _st, r in find_rates(ctx.statements):
+        q = r.q
+        negative = q.start > 0 and q.subject.endswith(("-", "－", "−", "负"))
+        if q.value > 100 + 1e-9 or (negative and q.value > 0):
+            yield ctx.finding(
+                q.paragraph,
+                q.start,
+                q.end,
+                f"“{r.name}”为 {q.text.strip()}，超出 0–100% 的范围",
+                evidence=f"{_pct(q.value, q.decimals)} > 100%" if not negative else f"-{q.text} < 0",
+            )
+
+
+@rule(
+    "NUM004",
+    "rate-mismatch",
+    "error",
+    "A rate contradicts the counts stated with it.",
+    RuleDoc(
+        what="For a rate stated together with its counts — ``出庭应诉35件，出庭应诉率100%``, ``办理1200件，占总量"
+        "4000件的35%`` — takes the count the rate is named after as numerator and tries every other count of the "
+        "statement in the same unit as the denominator. It flags the rate only when none of them gives the "
+        "stated value at its precision (rounded or truncated).",
+        why="A rate that the report's own counts cannot give shows that a count or the rate was not updated; it "
+        "is exactly what an inspector recomputes.",
+        example="全年共涉及一审行政诉讼案件37件，行政负责人出庭应诉35件，出庭应诉率达100%。",
+        use_instead="…出庭应诉35件，出庭应诉率达94.6%。 (or correct the count)",
+        source="《党政机关公文处理工作条例》第十九条 (数据准确); internal consistency.",
+    ),
+)
+def rate_mismatch(ctx: Context) -> Iterator[Finding]:
+    previous = _previous_statements(ctx.statements)
+    for st, r in find_rates(ctx.statements):
+        q = r.q
+        if q.value > 100:
+            continue  # NUM003
+        num = rate_numerator(st, r)
+        if num is None:
+            continue
+        offered = st.counts()
+        prev = previous.get(st.index)
+        if num.in_qizhong and num.qizhong_at is not None and prev is not None:
+            lead = st.text[st.start : num.qizhong_at]
+            if not lead.strip(" \u3000，,：:"):
+                offered = prev.counts() + offered  # 共受理3561件。其中，热线受理2870件，占80.6%
+        dens = [
+            c
+            for c in offered
+            if c is not num and c.unit == num.unit and not c.growth and c.start < q.start and c.value > 0
+        ]
+        if not dens:
+            continue
+        # a statement may offer the base in two parts: 新收60件，上年结转4件，办结64件
+        intake = [c.value for c in dens if c.start < num.start]
+        sums = [x + y for x, y in pairwise(intake)]
+        if any(_reproduces(num.value, d, q.value, q.decimals) for d in [c.value for c in dens] + sums):
+            continue
+        tries = "；".join(
+            f"{_n(num.value)} / {_n(d.value)} = {_pct(num.value / d.value * 100, max(q.decimals, 1))}"
+            for d in dens[:3]
+        )
+        yield ctx.finding(
+            q.paragraph,
+            q.start,
+            q.end,
+            f"“{r.name}”{q.text.strip()} 与所列数字不符",
+            evidence=f"{tries} ≠ {_pct(q.value, q.decimals)}",
+        )
+
+
+# Units of events or money, which a share-type rate is seldom taken over.
+_NOT_A_BASE = frozenset({"期", "场", "场次", "批", "批次", "轮", "班", "课", "节", "元", "个工作日"})
+
+
+@rule(
+    "NUM005",
+    "rate-not-reproducible",
+    "warning",
+    "No whole-number count over the stated base gives the stated rate at its precision.",
+    RuleDoc(
+        what="For a share-type rate stated after a single base count (``接收线索4055起，办结率96.26%``) whose "
+        "numerator is not given, checks whether any whole number k from 0 to the base gives k/base as the "
+        "stated percentage at its precision; it warns when none does.",
+        why="With 37 cases an appearance rate can be 94.6% or 97.3%, never 95.5%: such a rate was computed on "
+        "another base or mistyped.",
+        example="全年共有一审行政诉讼案件37件，行政机关负责人出庭应诉率为95.5%。",
+        use_instead="…出庭应诉率为94.6%。 (35/37) or state the right base",
+        source="《党政机关公文处理工作条例》第十九条 (数据准确); arithmetic.",
+    ),
+)
+def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
+    for st, r in find_rates(ctx.statements):
+        q = r.q
+        if q.value > 100 or rate_numerator(st, r) is not None:
+            continue
+        before = [c for c in st.counts() if c.start < q.start]
+        if len(before) != 1:
+            continue
+        base = before[0]
+        if base.growth or base.value != int(base.value) or not 0 < base.value <= 10_000_000:
+            continue
+        if base.unit in _NOT_A_BASE:
+            continue  # 共举办培训3期，参训率95%: the rate is over people, not sessions
+        d = base.value
+        k0 = q.value * d / 100
+        ks = range(max(0, math.floor(k0) - 1), min(int(d), math.ceil(k0) + 1) + 1)
+        if any(_reproduces(k, d, q.value, q.decimals) for k in ks):
+            continue
+        near = sorted(ks, key=lambda k: abs(k / d * 100 - q.value))[:2]
+        shown = "，".join(f"{k}/{_n(d)} = {_pct(k / d * 100, q.decimals + 1)}" for k in sorted(near))
+        yield ctx.finding(
+            q.paragraph,
+            q.start,
+            q.end,
+            f"以 {base.fmt()} 为基数，得不到“{r.name}”{q.text.strip()}",
+            evidence=f"{shown}；均 ≠ {_pct(q.value, q.decimals)}",
+        )
+
+
+# ---- NUM006 ---------------------------------------------------------------------------------------------
+
+_NOT_COMPARABLE = re.compile(r"其中|分别|占|之|平均|每|最高|最多|最少|以上|以下|超过|不足|近")
+
+
+@rule(
+    "NUM006",
+    "conflicting-values",
+    "warning",
+    "The same quantity (same subject, unit and period) is stated twice with different values.",
+    RuleDoc(
+        what="Compares counts across the whole report whose subject (the words before the number, without "
+        "全年/共/累计 …), unit and period are the same, and flags a later statement that gives another value. "
+        "Subjects must be specific (a total marker and five characters, or seven characters); parts of 其中 "
+        "lists, quarterly or other-year figures, plans and table cells are not compared.",
+        why="The achievements part and the principal's part of a report often restate the same figure; two "
+        "values for one quantity mean one of them is stale.",
+        example="全年共召开局务会33次 … (later) 全年共召开局务会31次",
+        use_instead="State one value in both places (全年共召开局务会33次).",
+        source="《党政机关公文处理工作条例》第十九条 (数据准确); internal consistency.",
+    ),
+)
+def conflicting_values(ctx: Context) -> Iterator[Finding]:
+    first: dict[tuple[str, str, str], Quantity] = {}
+    for st in ctx.statements:
+        if st.in_table:
+            continue
+        period = st.period(ctx.year)
+        if period != "Y":
+            continue
+        for q in st.counts():
+            if q.in_qizhong or q.fenbie or q.growth:
+                continue
+            key = q.key
+            if _NOT_COMPARABLE.search(key) or len(key) < (5 if q.total_marker else 7):
+                continue
+            k = (key, q.unit, period)
+            ref = first.get(k)
+            if ref is None:
+                first[k] = q
+                continue
+            if abs(ref.value - q.value) > 1e-9:
+                where = ctx.doc.paragraphs[ref.paragraph].location.describe()
+                yield ctx.finding(
+                    q.paragraph,
+                    q.start,
+                    q.end,
+                    f"“{key}”此处为 {q.fmt()}，{where}为 {ref.fmt()}",
+                    evidence=f"{key}：{ref.fmt()} ≠ {q.fmt()}",
+                )
+
+
+# ---- NUM007 ---------------------------------------------------------------------------------------------
+
+_YR = r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:[-—–－~～]+|至|到)\s*(?P<y2>(?:19|20)\d{2})\s*年?"
+_LENGTH_SPAN = re.compile(
+    r"(?<![\d〇零一二两三四五六七八九十])(?P<len>[一二两三四五六七八九十]|\d{1,2})\s*年"
+    r"(?P<mid>[^。；，、\d年（(]{0,10})[（(]\s*" + _YR + r"\s*[）)]"
+)
+_PLAN_SPAN = re.compile(
+    r"(?<![一二三四五六七八九十\d])[“\"]?(?P<k>十[一二三四五]|[一二三四五六七八九])五[”\"]?(?P<pufa>\s*普法)?"
+    r"(?P<mid>[^。；，、\d（(]{0,8})[（(]\s*" + _YR + r"\s*[）)]"
+)
+
+
+def plan_years(k: int, pufa: bool) -> tuple[int, int]:
+    """The years of the k-th five-year plan (十四五 = 2021–2025) or of the k-th 普法 plan (八五普法 = 2021–2025)."""
+    if pufa:
+        start = 1986 + 5 * (k - 1)
+    elif k <= 2:
+        start = 1953 + 5 * (k - 1)
+    else:
+        start = 1966 + 5 * (k - 3)  # 1963–1965 was an adjustment period between the second and third plans
+    return start, start + 4
+
+
+@rule(
+    "NUM007",
+    "span-length-mismatch",
+    "warning",
+    "A stated length disagrees with its span (三年规划（2019-2022）; “十四五”规划（2020—2025年）).",
+    RuleDoc(
+        what="Reads a length in years followed by a bracketed year range (三年规划（2019-2021）, 为期两年（2021年至"
+        "2022年）) and checks that the range covers that many years; for a numbered five-year plan (“十四五”, "
+        "“八五”普法) it checks the range against the plan's own years.",
+        why="A three-year plan spanning four years, or a 十四五 plan dated 2020–2025, is a slip that readers "
+        "notice at once and that makes the document's care doubtful.",
+        example="制定《审计项目三年规划（2019-2022）》",
+        use_instead="制定《审计项目三年规划（2019—2021年）》",
+        source="Arithmetic; 国民经济和社会发展五年规划 and 全民普法五年规划 periods; GB/T 15835-2011 (year ranges).",
+    ),
+)
+def span_length_mismatch(ctx: Context) -> Iterator[Finding]:
+    for p in ctx.doc.paragraphs:
+        text = p.text
+        if "年" not in text or not re.search(r"(?:19|20)\d{2}", text):
+            continue
+        for m in _LENGTH_SPAN.finditer(text):
+            raw = m.group("len")
+            length = int(raw) if raw.isdigit() else parse_cn_number(raw)
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            if length is None or not 1 <= length <= 20 or y2 < y1:
+                continue
+            span = y2 - y1 + 1
+            if span != length:
+                yield ctx.finding(
+                    p.index,
+                    m.start("y1"),
+                    m.end("y2"),
+                    f"写明 {raw}年，但 {y1}—{y2} 年共 {span} 年",
+                    evidence=f"{y2} − {y1} + 1 = {span} ≠ {_n(length)}",
+                )
+        for m in _PLAN_SPAN.finditer(text):
+            k = parse_cn_number(m.group("k"))
+            if k is None:
+                continue
+            pufa = bool(m.group("pufa"))
+            a, b = plan_years(int(k), pufa)
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            if (y1, y2) != (a, b):
+                label = f"“{m.group('k')}五”{'普法' if pufa else ''}"
+                yield ctx.finding(
+                    p.index,
+                    m.start("y1"),
+                    m.end("y2"),
+                    f"{label}应为 {a}—{b} 年，此处写作 {y1}—{y2} 年",
+                    evidence=f"{label} = {a}–{b} ≠ {y1}–{y2}",
+                )
