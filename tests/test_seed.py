@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlint.api import Settings, lint_file, outline_file
 
-from tests.conftest import SEED, needs_seed
+from conftest import SEED, needs_seed
 
 
 @needs_seed
