@@ -229,6 +229,37 @@ def test_comments_attach_to_their_paragraph():
     assert all(not p.comments for p in doc.paragraphs if p is not commented)
 
 
+def _features_with_body(tmp_path: Path, body: str) -> Path:
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        f"{body}</w:body></w:document>"
+    ).encode()
+    return _rezip(DOCX / "features.docx", tmp_path / "custom.docx", replace={"word/document.xml": xml})
+
+
+def test_comment_range_over_several_paragraphs(tmp_path):
+    path = _features_with_body(
+        tmp_path,
+        '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>第一段。</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>第二段。</w:t></w:r></w:p>"
+        '<w:p><w:r><w:t>第三段。</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r></w:p>'
+        "<w:p><w:r><w:t>第四段。</w:t></w:r></w:p>",
+    )
+    doc = read_document(path)
+    assert [p.comments for p in doc.paragraphs] == [["reportlint: ignore FZ001"]] * 3 + [[]]
+    assert sorted(doc.comments) == [0, 1, 2]
+
+
+def test_hidden_runs_are_dropped(tmp_path):
+    path = _features_with_body(
+        tmp_path,
+        "<w:p><w:r><w:t>可见文字</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>。</w:t></w:r></w:p>',
+    )
+    assert read_document(path).paragraphs[0].text == "可见文字。"
+
+
 def test_hints():
     doc = read("numbered_report.docx")
     title = doc.paragraphs[0]

@@ -19,7 +19,7 @@ What is read and what is not:
 * Text boxes (``w:txbxContent``) are read as paragraphs of their own, placed after the paragraph that anchors
   them and carrying that paragraph's number. Of an ``mc:AlternateContent`` only one branch is read: the first
   choice that yields text or a text box, else the fallback (so DrawingML and VML copies never double).
-* Headers, footers, footnotes, endnotes and comments stay out of the text; comment texts go to the paragraph
+* Hidden runs (``w:vanish``) are dropped. Headers, footers, footnotes, endnotes and comments stay out of the text; comment texts go to the paragraph
   they are anchored on (``Paragraph.comments`` and ``Document.comments``).
 * Word automatic numbering is rendered (``numbering.xml``) and prefixed to the text; bullets are not.
 * Tables nested inside a cell are flattened into that cell's text. ``Location.page`` is not set (rendered
@@ -670,7 +670,8 @@ class _Reader:
             elif tag in (TAB, PTAB, BR, CR):
                 got.parts.append("\t")
             elif tag == R:
-                self._walk(child, got, fields, self._run_bold(child, got))
+                if not self._hidden(child):
+                    self._walk(child, got, fields, self._run_bold(child, got))
             elif tag == FLD_CHAR:
                 kind = child.get(_w("fldCharType"))
                 if kind == "begin":
@@ -719,6 +720,18 @@ class _Reader:
                 got.comment_ends += trial.comment_ends
                 got.comment_refs += trial.comment_refs
                 return
+
+    def _hidden(self, run: Any) -> bool:
+        """The run is hidden text (``w:vanish`` on the run or its character style): not part of the report."""
+        rpr = run.find(_w("rPr"))
+        if rpr is None:
+            return False
+        vanish = rpr.find(_w("vanish"))
+        if vanish is None:
+            rstyle = rpr.find(_w("rStyle"))
+            if rstyle is not None:
+                vanish = self.styles.find_rpr(rstyle.get(VAL), _w("vanish"))
+        return vanish is not None and _on(vanish)
 
     def _run_bold(self, run: Any, got: _Collected) -> bool:
         style_id = got.pstyle
