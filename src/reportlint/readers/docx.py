@@ -19,8 +19,8 @@ What is read and what is not:
 * Text boxes (``w:txbxContent``) are read as paragraphs of their own, placed after the paragraph that anchors
   them and carrying that paragraph's number. Of an ``mc:AlternateContent`` only one branch is read: the first
   choice that yields text or a text box, else the fallback (so DrawingML and VML copies never double).
-* Hidden runs (``w:vanish``) are dropped. Headers, footers, footnotes, endnotes and comments stay out of the text; comment texts go to the paragraph
-  they are anchored on (``Paragraph.comments`` and ``Document.comments``).
+* Hidden runs (``w:vanish``) are dropped. Headers, footers, footnotes, endnotes and comments stay out of the
+  text; comment texts go to the paragraph they are anchored on (``Paragraph.comments``, ``Document.comments``).
 * Word automatic numbering is rendered (``numbering.xml``) and prefixed to the text; bullets are not.
 * Tables nested inside a cell are flattened into that cell's text. ``Location.page`` is not set (rendered
   page breaks are only as good as the last program that saved the file).
