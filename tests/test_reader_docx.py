@@ -604,3 +604,24 @@ def test_numbering_labels_agree_with_libreoffice(tmp_path):
             assert line[len(label) :].strip() == para.text[len(label) :]
         else:
             assert line == para.text
+
+
+def test_table_of_contents_entries_are_not_body_text(tmp_path):
+    import docx as pydocx
+
+    from reportlint.readers import Limits
+    from reportlint.readers.docx import read_docx
+
+    d = pydocx.Document()
+    for name in ("TOC 1", "TOC 2"):
+        if name not in [s.name for s in d.styles]:
+            d.styles.add_style(name, 1)
+    d.add_paragraph("某局2023年度法治政府建设情况报告")
+    d.add_paragraph("一、主要举措和成效\t1", style="TOC 1")
+    d.add_paragraph("（一）健全制度\t2", style="TOC 2")
+    d.add_paragraph("一、主要举措和成效")
+    path = tmp_path / "toc.docx"
+    d.save(str(path))
+    doc = read_docx(path, Limits())
+    assert [p.text for p in doc.paragraphs] == ["某局2023年度法治政府建设情况报告", "一、主要举措和成效"]
+    assert doc.paragraphs[1].location.paragraph == 4

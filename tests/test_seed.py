@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.api import Settings, lint_file, outline_file
-
 from conftest import SEED, needs_seed
+from reportlint.api import Settings, lint_file, outline_file
 
 
 @needs_seed

@@ -854,8 +854,11 @@ class _Reader:
             text = lead + head + text
             self.carry = []
         para = None
+        hints = self._hints(p, style_id, got)
+        if text and _is_toc_style(hints.get("style")):
+            text = ""  # a table-of-contents entry repeats a heading; it is not body text
         if text:
-            para = self._emit(text, anchors, self._hints(p, style_id, got), numbering_label=label)
+            para = self._emit(text, anchors, hints, numbering_label=label)
             self.last_body = para.index
         for carried in self.carry_comments:
             self._attach_comments(para, carried)
@@ -1028,6 +1031,11 @@ class _Reader:
         if body.find(_w("altChunk")) is not None:
             doc.notes.append("embedded alternative-format content (altChunk) not read")
         return doc
+
+
+def _is_toc_style(name: object) -> bool:
+    """Word's table-of-contents entry styles: ``TOC 1`` … ``TOC 9`` (``toc 1`` in older files), ``目录 1``."""
+    return isinstance(name, str) and re.match(r"(?i)^(toc|目录)\s*\d", name.strip()) is not None
 
 
 def _safe_hex(value: str | None) -> int | None:
