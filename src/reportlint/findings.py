@@ -85,6 +85,31 @@ class RuleInfo:
 
 
 @dataclass(slots=True)
+class Suppression:
+    """An inline ``reportlint: ignore CODE [reason]`` directive (a Word comment or a text-file comment)."""
+
+    selectors: tuple[str, ...]
+    """Codes, prefixes or rule names it silences."""
+    reason: str
+    paragraph_index: int
+    location: Location
+    text: str
+    """The directive as written."""
+    used: int = 0
+    """How many findings it silenced."""
+
+
+@dataclass(slots=True)
+class BaselineEntry:
+    """One accepted finding recorded in a baseline file."""
+
+    path: str
+    fingerprint: str
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     format: str | None
@@ -98,6 +123,10 @@ class FileResult:
     profile: str | None = None
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     """The rules that ran, by code."""
+    unused_suppressions: list[Suppression] = field(default_factory=list)
+    """Inline suppressions of active rules that silenced nothing."""
+    baselined: int = 0
+    """Findings hidden because the baseline records them."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -106,6 +135,10 @@ class FileResult:
 @dataclass(slots=True)
 class RunResult:
     files: list[FileResult]
+    baseline: str | None = None
+    """The baseline file applied, if any."""
+    stale: list[BaselineEntry] | None = None
+    """Baseline entries of the linted files that no longer occur (None unless asked for)."""
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

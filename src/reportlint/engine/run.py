@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint.engine import suppress
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
 from reportlint.engine.registry import Registry, Rule, python_rules
@@ -29,6 +30,10 @@ class Settings:
     """Codes, prefixes or names; empty means the pack's own selection."""
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    """Path glob (relative to ``root``) -> codes, prefixes or names ignored in matching files."""
+    root: str | None = None
+    """Directory that ``per_file_ignores`` globs are relative to (the config file's; None: the cwd)."""
     severity: dict[str, Severity] = field(default_factory=dict)
     """Severity per code, prefix or name."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -142,6 +147,10 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
             )
     ctx.rule = None
     result.findings = finalize(findings)
+    active = [(r.code, r.name) for r in registry if r.code in result.rules]
+    result.findings, result.suppressed, result.unused_suppressions = suppress.apply(
+        doc, result.findings, active, [(r.code, r.name) for r in registry]
+    )
     result.parts = part_statuses(ctx)
     return result
 
