@@ -154,6 +154,9 @@ def check(
             )
         if write_baseline:
             api.write_baseline(run, write_baseline)
+    except OSError as exc:
+        _die(f"cannot write {exc.filename or 'the baseline'}: {exc.strerror or exc}")
+        return
     except (PackError, UsageError) as exc:
         _die(str(exc))
         return
@@ -161,7 +164,10 @@ def check(
     if output:
         buf = io.StringIO()
         render(fmt, run, buf, **{**options, "color": False})
-        atomic_write(Path(output), buf.getvalue())
+        try:
+            atomic_write(Path(output), buf.getvalue())
+        except OSError as exc:
+            _die(f"--output {output!r}: {exc.strerror or exc}")
     else:
         render(fmt, run, sys.stdout, **options)
     if write_baseline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,14 +46,27 @@ class Finding:
         )
 
 
+_HEADING_NUMBER = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇0-9]+[)）]?[、.．]?\s*")
+
+
+def fingerprint_section(section: str) -> str:
+    """The top-level section as fingerprints see it: its title without the number (一、 （二） 3.), 12 chars.
+
+    The number is left out so that a section inserted above (renumbering the rest) keeps fingerprints.
+    """
+    top = section.split(" / ")[0]
+    return _HEADING_NUMBER.sub("", top, count=1)[:12]
+
+
 def make_fingerprint(path_key: str, finding: Finding, occurrence: int) -> str:
     """A hash of what the finding is about, not where: code, section, key (or excerpt) and occurrence number.
 
-    Paragraph numbers and pages are left out, so a paragraph added above or a number changed elsewhere leaves
-    fingerprints of other findings unchanged.
+    Paragraph numbers, pages, lines and section numbers are left out, so a paragraph or section added above or
+    a number changed elsewhere leaves fingerprints of other findings unchanged. ``occurrence`` counts earlier
+    findings with the same code, section and key.
     """
     basis = "\x1f".join(
-        [finding.code, finding.section.split(" / ")[0][:12], finding.key or finding.excerpt, str(occurrence)]
+        [finding.code, fingerprint_section(finding.section), finding.key or finding.excerpt, str(occurrence)]
     )
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 

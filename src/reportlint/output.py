@@ -12,7 +12,12 @@ from reportlint.errors import UsageError
 
 
 def check_not_input(target: Path, inputs: Iterable[str], option: str = "--output") -> None:
-    """Refuse to write ``target`` when it is one of the files being linted (exit 2)."""
+    """Refuse to write ``target`` when it is one of the files being linted, or has no directory (exit 2)."""
+    parent = target.parent if str(target.parent) else Path()
+    if not parent.is_dir():
+        raise UsageError(f"{option} {str(target)!r}: the directory {str(parent)!r} does not exist")
+    if target.is_dir():
+        raise UsageError(f"{option} {str(target)!r} is a directory")
     try:
         t = target.resolve()
     except OSError:

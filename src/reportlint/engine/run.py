@@ -13,7 +13,15 @@ from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
 from reportlint.engine.registry import Registry, Rule, python_rules
 from reportlint.engine.types import build_pack_rules
 from reportlint.errors import PackError
-from reportlint.findings import FileResult, Finding, PartStatus, RuleInfo, Severity, make_fingerprint
+from reportlint.findings import (
+    FileResult,
+    Finding,
+    PartStatus,
+    RuleInfo,
+    Severity,
+    fingerprint_section,
+    make_fingerprint,
+)
 from reportlint.model import Document
 from reportlint.readers import Limits
 from reportlint.structure.outline import Outline, build_outline
@@ -180,7 +188,7 @@ def finalize(findings: list[Finding]) -> list[Finding]:
         unique.append(f)
     counts: Counter[tuple[str, str, str]] = Counter()
     for f in unique:
-        basis = (f.code, f.section.split(" / ")[0], f.key or f.excerpt)
+        basis = (f.code, fingerprint_section(f.section), f.key or f.excerpt)
         f.fingerprint = make_fingerprint("", f, counts[basis])
         counts[basis] += 1
     return unique
