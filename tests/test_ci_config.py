@@ -121,3 +121,11 @@ def test_glob_semantics():
     assert glob_to_regex("archive/**").match("archive/2021/a.docx")
     assert glob_to_regex("**/*.md").match("a.md") and glob_to_regex("**/*.md").match("x/y/a.md")
     assert not glob_to_regex("*.md").match("x/a.md")
+
+
+def test_bad_pack_or_profile_is_one_run_error(project):
+    res = cli("check", ".", "--pack", "nope")
+    assert res.exit_code == 2 and "unknown pack 'nope'" in res.stderr and res.stdout == ""
+    (project / "reportlint.toml").write_text('pack = "fazhi"\nprofile = "county"\n')
+    res = cli("check", ".")
+    assert res.exit_code == 2 and "unknown profile 'county'" in res.stderr

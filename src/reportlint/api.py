@@ -189,6 +189,12 @@ def lint_paths(
     from reportlint.pool import Pool, cpu_count
 
     settings = settings or Settings()
+    if settings.pack:  # a bad pack or profile is the run's error (exit 2), not every file's
+        from reportlint.engine.pack import resolve_pack
+
+        chosen = resolve_pack(settings.pack)
+        if settings.profile:
+            chosen.profile(settings.profile)
     files = collect_files(paths)
     n_jobs = cpu_count() if jobs is None else max(1, jobs)
     if timeout is not None and timeout <= 0:

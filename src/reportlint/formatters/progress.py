@@ -28,7 +28,7 @@ class BatchProgress:
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TextColumn("{task.description}", style="dim"),
-                console=Console(file=stream),
+                console=Console(file=stream, force_terminal=True if enabled else None),
                 auto_refresh=False,
                 transient=True,
             )
