@@ -173,6 +173,7 @@ def check(
     if write_baseline:
         n = sum(len(r.findings) for r in run.files)
         typer.echo(f"reportlint: wrote {n} finding(s) to the baseline {write_baseline}", err=True)
+        raise typer.Exit(2 if run.unreadable else 0)  # every finding is now accepted
     raise typer.Exit(run.exit_code(settings.fail_on))
 
 

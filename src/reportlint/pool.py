@@ -115,9 +115,13 @@ class Pool:
         self.workers.remove(w)
 
     def _close(self) -> None:
+        """Ask idle workers to exit; kill busy ones (the run is over or was interrupted)."""
         for w in list(self.workers):
-            with contextlib.suppress(BrokenPipeError, OSError):
-                w.conn.send(None)
+            if w.job is None:
+                with contextlib.suppress(BrokenPipeError, OSError):
+                    w.conn.send(None)
+            else:
+                w.proc.kill()
         for w in list(self.workers):
             w.proc.join(2)
             self._retire(w, kill=True)
