@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from reportlint.baseline import Baseline, apply_baseline, load_baseline, make_baseline, write_baseline
 from reportlint.engine.run import Settings, lint_document
 from reportlint.errors import FileError
 from reportlint.findings import FileResult, RunResult
@@ -13,7 +17,18 @@ from reportlint.model import Document
 from reportlint.readers import SUPPORTED_SUFFIXES, read_document
 from reportlint.structure.outline import Outline, build_outline
 
-__all__ = ["Settings", "collect_files", "lint_file", "lint_paths", "outline_file"]
+__all__ = [
+    "Baseline",
+    "Settings",
+    "apply_baseline",
+    "collect_files",
+    "lint_file",
+    "lint_paths",
+    "load_baseline",
+    "make_baseline",
+    "outline_file",
+    "write_baseline",
+]
 
 
 def _format_of(path: str) -> str | None:
@@ -25,9 +40,25 @@ def _format_of(path: str) -> str | None:
     )
 
 
+def settings_for(path: str, settings: Settings) -> Settings:
+    """The settings for one file: ``per_file_ignores`` whose glob matches the path join ``ignore``."""
+    if not settings.per_file_ignores:
+        return settings
+    from reportlint.config import path_matches
+
+    root = Path(settings.root) if settings.root else Path.cwd()
+    extra = [
+        code
+        for pattern, codes in settings.per_file_ignores.items()
+        if path_matches(path, pattern, root)
+        for code in codes
+    ]
+    return replace(settings, ignore=[*settings.ignore, *extra]) if extra else settings
+
+
 def lint_file(path: str, settings: Settings | None = None) -> FileResult:
     """Read and lint one file; a file that cannot be read gives a result with ``error`` set."""
-    settings = settings or Settings()
+    settings = settings_for(path, settings or Settings())
     try:
         doc = read_document(path, settings.limits)
     except FileError as exc:
@@ -39,10 +70,66 @@ def lint_file(path: str, settings: Settings | None = None) -> FileResult:
     return result
 
 
+def _failed(settings: Settings, path: str, code: str, message: str) -> FileResult:
+    assert code in ("timeout", "unreadable")
+    return FileResult(
+        path=path,
+        format=_format_of(path),
+        pack=settings.pack,
+        error=("timeout" if code == "timeout" else "unreadable", message),
+    )
+
+
+def _lint_task(settings: Settings, path: str) -> FileResult:
+    """:func:`lint_file` that never raises: an unexpected exception becomes an ``unreadable`` result."""
+    try:
+        return lint_file(path, settings)
+    except Exception as exc:
+        if settings.strict and not _in_worker():
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return _failed(
+            settings, path, "unreadable", f"internal error: {type(exc).__name__}: {first}".rstrip(": ")
+        )
+
+
+def _in_worker() -> bool:
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
+
+
+def _has_glob(s: str) -> bool:
+    return any(c in s for c in "*?[")
+
+
 def collect_files(paths: Iterable[str]) -> list[str]:
-    """Expand directories (recursively, by extension) and keep the order the user gave."""
+    """Expand directories (recursively, by extension) and globs; keep the order the user gave, once each.
+
+    A glob (``reports/**/*.docx``) is expanded when no file has that literal name; one that matches nothing
+    stays as given, so the run reports it as ``not-found`` instead of passing silently.
+    """
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normcase(str(Path(path).absolute()))
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
     for raw in paths:
+        if _has_glob(raw) and not Path(raw).exists():
+            matches = sorted(glob.glob(raw, recursive=True))  # noqa: PTH207 (Path.glob takes no absolute patterns)
+            if not matches:
+                add(raw)
+            for m in matches:
+                if Path(m).is_dir():
+                    for f in collect_files([m]):
+                        add(f)
+                elif not Path(m).name.startswith(("~$", ".")):
+                    add(m)
+            continue
         p = Path(raw)
         if p.is_dir():
             found: list[str] = []
@@ -51,15 +138,87 @@ def collect_files(paths: Iterable[str]) -> list[str]:
                 for name in sorted(files):
                     if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(("~$", ".")):
                         found.append(str(Path(root) / name))
-            out.extend(found)
+            for f in found:
+                add(f)
         else:
-            out.append(raw)
+            add(raw)
     return out
 
 
-def lint_paths(paths: Iterable[str], settings: Settings | None = None) -> RunResult:
+def _needs_worker(files: list[str], jobs: int, timeout: float | None) -> bool:
+    """Workers isolate crashes and make timeouts enforceable, at the cost of a fork (a spawn off Linux).
+
+    Several files with ``jobs > 1`` use them, and so does any run with a timeout (a hang can only be stopped
+    in another process). One file, or ``jobs == 1``, without a timeout runs in-process. Measured on Linux
+    (docs/ci.md): a forked worker adds about 5 ms to a run.
+    """
+    return timeout is not None or (len(files) > 1 and jobs > 1)
+
+
+def _preload(files: list[str], settings: Settings) -> None:
+    """Import what the workers will need before forking them, so each does not import it again."""
+    import reportlint.checks
+    from reportlint.engine.pack import builtin_packs
+
+    builtin_packs()
+    suffixes = {Path(f).suffix.lower() for f in files}
+    if ".docx" in suffixes:
+        import reportlint.readers.docx
+    if ".pdf" in suffixes:
+        import reportlint.readers.pdf  # noqa: F401
+
+
+def lint_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    jobs: int | None = 1,
+    timeout: float | None = None,
+    on_result: Callable[[int, FileResult], None] | None = None,
+    baseline: Baseline | None = None,
+    show_stale: bool = False,
+) -> RunResult:
+    """Lint every file under ``paths``; results come back in input order, identical for any ``jobs``.
+
+    ``jobs`` is the number of worker processes (None: the CPU count). ``timeout`` (seconds per file) runs files
+    in killable workers; a file past it gets the ``timeout`` file error and the batch goes on. A worker that
+    crashes (even a segfault) gives that file an ``unreadable`` error. ``on_result(index, result)`` is called
+    as each file finishes (for a progress bar). A ``baseline`` hides the findings it records; with
+    ``show_stale`` its entries that no longer occur are listed in :attr:`RunResult.stale`.
+    """
+    from reportlint.pool import Pool, cpu_count
+
     settings = settings or Settings()
-    return RunResult([lint_file(f, settings) for f in collect_files(paths)])
+    if settings.pack:  # a bad pack or profile is the run's error (exit 2), not every file's
+        from reportlint.engine.pack import resolve_pack
+
+        chosen = resolve_pack(settings.pack)
+        if settings.profile:
+            chosen.profile(settings.profile)
+    files = collect_files(paths)
+    n_jobs = cpu_count() if jobs is None else max(1, jobs)
+    if timeout is not None and timeout <= 0:
+        timeout = None
+    if files and _needs_worker(files, n_jobs, timeout):
+        _preload(files, settings)
+        pool = Pool(
+            functools.partial(_lint_task, settings),
+            functools.partial(_failed, settings),
+            min(n_jobs, len(files)),
+            timeout,
+        )
+        results = pool.run(files, on_result)
+    else:
+        results = []
+        for i, f in enumerate(files):
+            r = _lint_task(settings, f)
+            results.append(r)
+            if on_result is not None:
+                on_result(i, r)
+    run = RunResult(results)
+    if baseline is not None:
+        apply_baseline(run, baseline, show_stale=show_stale)
+    return run
 
 
 def outline_file(path: str, settings: Settings | None = None) -> tuple[Document, Outline]:

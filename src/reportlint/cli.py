@@ -5,6 +5,7 @@ Exit status: 0 clean, 1 a finding reaches ``--fail-on``, 2 a usage, config or pa
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from reportlint import __version__
+from reportlint.formatters import FORMATS, render
 
 app = typer.Typer(
     name="reportlint",
@@ -22,11 +24,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class FailOn(StrEnum):
@@ -60,11 +57,16 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories (.docx, .pdf, .txt, .md).")],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (searched recursively) or globs (.docx, .pdf, .txt, .md)."),
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "text",
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run.")
-    ] = FailOn.error,
+        FailOn | None, typer.Option("--fail-on", help="Lowest severity that fails the run [default: error].")
+    ] = None,
     pack: Annotated[
         str | None, typer.Option("--pack", help="Pack name (fazhi …) or path to a pack.yaml.")
     ] = None,
@@ -74,6 +76,9 @@ def check(
     select: Annotated[
         str | None, typer.Option("--select", help="Comma-separated codes, prefixes or names to run.")
     ] = None,
+    extend_select: Annotated[
+        str | None, typer.Option("--extend-select", help="Codes, prefixes or names to run in addition.")
+    ] = None,
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="Comma-separated codes, prefixes or names to skip.")
     ] = None,
@@ -81,28 +86,113 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Text output: omit why/instead lines and parts.")
     ] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Configuration file (default: nearest reportlint.toml).")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes [default: the CPU count].")
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0, help="Seconds per file; 0 turns it off [default: 120]."),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file (atomically).")
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", help="Hide the findings recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option("--write-baseline", help="Record today's findings in this baseline file.")
+    ] = None,
+    show_stale: Annotated[
+        bool, typer.Option("--show-stale", help="List baseline entries that no longer occur.")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a TTY]."),
+    ] = None,
 ) -> None:
     """Lint report files and print the findings."""
-    from reportlint.api import Settings, lint_paths
-    from reportlint.errors import PackError
-    from reportlint.formatters import render
+    from reportlint import api
+    from reportlint.config import DEFAULT_TIMEOUT, build_settings, resolve_config, split_list
+    from reportlint.errors import PackError, UsageError
+    from reportlint.formatters.progress import BatchProgress
+    from reportlint.output import atomic_write, check_not_input
 
-    settings = Settings(
-        pack=pack,
-        profile=profile,
-        select=[s for s in (select or "").split(",") if s.strip()],
-        ignore=[s for s in (ignore or "").split(",") if s.strip()],
-        fail_on=fail_on.value,
-    )
+    if fmt not in FORMATS:
+        _die(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     try:
-        run = lint_paths(paths, settings)
+        cfg = resolve_config(config)
+        settings = build_settings(
+            cfg,
+            pack=pack,
+            profile=profile,
+            select=split_list(select),
+            extend_select=split_list(extend_select),
+            ignore=split_list(ignore),
+            fail_on=fail_on.value if fail_on else None,
+        )
+        files = api.collect_files(paths)
+        if not files:
+            _die("no report files found in the given paths")
+        for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+            if target:
+                check_not_input(Path(target), files, option)
+        baseline_path = baseline or (cfg.spec.baseline and str(cfg.root / cfg.spec.baseline))
+        base = api.load_baseline(baseline_path) if baseline_path and not write_baseline else None
+        limit = timeout if timeout is not None else cfg.spec.timeout
+        with BatchProgress(len(files), sys.stderr, enabled=progress) as bar:
+            run = api.lint_paths(
+                files,
+                settings,
+                jobs=jobs or cfg.spec.jobs,
+                timeout=DEFAULT_TIMEOUT if limit is None else limit,
+                on_result=bar.advance,
+                baseline=base,
+                show_stale=show_stale,
+            )
+        if write_baseline:
+            api.write_baseline(run, write_baseline)
+    except OSError as exc:
+        _die(f"cannot write {exc.filename or 'the baseline'}: {exc.strerror or exc}")
+        return
+    except (PackError, UsageError) as exc:
+        _die(str(exc))
+        return
+    options = {"verbose": not quiet, "show_parts": not quiet, "color": color, "fail_on": settings.fail_on}
+    if output:
+        buf = io.StringIO()
+        render(fmt, run, buf, **{**options, "color": False})
+        try:
+            atomic_write(Path(output), buf.getvalue())
+        except OSError as exc:
+            _die(f"--output {output!r}: {exc.strerror or exc}")
+    else:
+        render(fmt, run, sys.stdout, **options)
+    if write_baseline:
+        n = sum(len(r.findings) for r in run.files)
+        typer.echo(f"reportlint: wrote {n} finding(s) to the baseline {write_baseline}", err=True)
+        raise typer.Exit(2 if run.unreadable else 0)  # every finding is now accepted
+    raise typer.Exit(run.exit_code(settings.fail_on))
+
+
+@app.command("config")
+def show_config(
+    config: Annotated[
+        str | None, typer.Option("--config", help="Configuration file (default: nearest reportlint.toml).")
+    ] = None,
+) -> None:
+    """Print the effective configuration (from reportlint.toml or pyproject.toml [tool.reportlint])."""
+    from reportlint.config import resolve_config, to_toml
+    from reportlint.errors import PackError
+
+    try:
+        cfg = resolve_config(config)
     except PackError as exc:
         _die(str(exc))
         return
-    if not run.files:
-        _die("no report files found in the given paths")
-    render(fmt.value, run, sys.stdout, verbose=not quiet, show_parts=not quiet, color=color)
-    raise typer.Exit(run.exit_code(settings.fail_on))
+    sys.stdout.write(to_toml(cfg))
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,14 +46,27 @@ class Finding:
         )
 
 
+_HEADING_NUMBER = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇0-9]+[)）]?[、.．]?\s*")
+
+
+def fingerprint_section(section: str) -> str:
+    """The top-level section as fingerprints see it: its title without the number (一、 （二） 3.), 12 chars.
+
+    The number is left out so that a section inserted above (renumbering the rest) keeps fingerprints.
+    """
+    top = section.split(" / ")[0]
+    return _HEADING_NUMBER.sub("", top, count=1)[:12]
+
+
 def make_fingerprint(path_key: str, finding: Finding, occurrence: int) -> str:
     """A hash of what the finding is about, not where: code, section, key (or excerpt) and occurrence number.
 
-    Paragraph numbers and pages are left out, so a paragraph added above or a number changed elsewhere leaves
-    fingerprints of other findings unchanged.
+    Paragraph numbers, pages, lines and section numbers are left out, so a paragraph or section added above or
+    a number changed elsewhere leaves fingerprints of other findings unchanged. ``occurrence`` counts earlier
+    findings with the same code, section and key.
     """
     basis = "\x1f".join(
-        [finding.code, finding.section.split(" / ")[0][:12], finding.key or finding.excerpt, str(occurrence)]
+        [finding.code, fingerprint_section(finding.section), finding.key or finding.excerpt, str(occurrence)]
     )
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
@@ -85,6 +99,31 @@ class RuleInfo:
 
 
 @dataclass(slots=True)
+class Suppression:
+    """An inline ``reportlint: ignore CODE [reason]`` directive (a Word comment or a text-file comment)."""
+
+    selectors: tuple[str, ...]
+    """Codes, prefixes or rule names it silences."""
+    reason: str
+    paragraph_index: int
+    location: Location
+    text: str
+    """The directive as written."""
+    used: int = 0
+    """How many findings it silenced."""
+
+
+@dataclass(slots=True)
+class BaselineEntry:
+    """One accepted finding recorded in a baseline file."""
+
+    path: str
+    fingerprint: str
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
 class FileResult:
     path: str
     format: str | None
@@ -98,6 +137,10 @@ class FileResult:
     profile: str | None = None
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     """The rules that ran, by code."""
+    unused_suppressions: list[Suppression] = field(default_factory=list)
+    """Inline suppressions of active rules that silenced nothing."""
+    baselined: int = 0
+    """Findings hidden because the baseline records them."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -106,6 +149,10 @@ class FileResult:
 @dataclass(slots=True)
 class RunResult:
     files: list[FileResult]
+    baseline: str | None = None
+    """The baseline file applied, if any."""
+    stale: list[BaselineEntry] | None = None
+    """Baseline entries of the linted files that no longer occur (None unless asked for)."""
 
     def count(self, severity: Severity) -> int:
         return sum(f.count(severity) for f in self.files)

@@ -7,12 +7,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint.engine import suppress
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
 from reportlint.engine.registry import Registry, Rule, python_rules
 from reportlint.engine.types import build_pack_rules
 from reportlint.errors import PackError
-from reportlint.findings import FileResult, Finding, PartStatus, RuleInfo, Severity, make_fingerprint
+from reportlint.findings import (
+    FileResult,
+    Finding,
+    PartStatus,
+    RuleInfo,
+    Severity,
+    fingerprint_section,
+    make_fingerprint,
+)
 from reportlint.model import Document
 from reportlint.readers import Limits
 from reportlint.structure.outline import Outline, build_outline
@@ -29,6 +38,10 @@ class Settings:
     """Codes, prefixes or names; empty means the pack's own selection."""
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    """Path glob (relative to ``root``) -> codes, prefixes or names ignored in matching files."""
+    root: str | None = None
+    """Directory that ``per_file_ignores`` globs are relative to (the config file's; None: the cwd)."""
     severity: dict[str, Severity] = field(default_factory=dict)
     """Severity per code, prefix or name."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -142,6 +155,10 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
             )
     ctx.rule = None
     result.findings = finalize(findings)
+    active = [(r.code, r.name) for r in registry if r.code in result.rules]
+    result.findings, result.suppressed, result.unused_suppressions = suppress.apply(
+        doc, result.findings, active, [(r.code, r.name) for r in registry]
+    )
     result.parts = part_statuses(ctx)
     return result
 
@@ -171,7 +188,7 @@ def finalize(findings: list[Finding]) -> list[Finding]:
         unique.append(f)
     counts: Counter[tuple[str, str, str]] = Counter()
     for f in unique:
-        basis = (f.code, f.section.split(" / ")[0], f.key or f.excerpt)
+        basis = (f.code, fingerprint_section(f.section), f.key or f.excerpt)
         f.fingerprint = make_fingerprint("", f, counts[basis])
         counts[basis] += 1
     return unique

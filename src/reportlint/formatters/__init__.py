@@ -16,6 +16,10 @@ Render = Callable[..., None]
 FORMATS: dict[str, str] = {
     "text": "reportlint.formatters.text",
     "json": "reportlint.formatters.json",
+    "sarif": "reportlint.formatters.sarif",
+    "github": "reportlint.formatters.github",
+    "junit": "reportlint.formatters.junit",
+    "markdown": "reportlint.formatters.markdown",
 }
 
 

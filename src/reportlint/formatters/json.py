@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from reportlint import __version__
 from reportlint.findings import FileResult, Finding, RunResult
+from reportlint.model import Location
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +48,17 @@ def file_dict(r: FileResult) -> dict[str, Any]:
             for p in r.parts
         ],
         "findings": [finding_dict(f) for f in r.findings],
+        "suppressed": r.suppressed,
+        "baselined": r.baselined,
+        "unused_suppressions": [
+            {"codes": list(s.selectors), "reason": s.reason, "location": _loc(s.location), "text": s.text}
+            for s in r.unused_suppressions
+        ],
     }
+
+
+def _loc(loc: Location) -> dict[str, Any]:
+    return {"page": loc.page, "paragraph": loc.paragraph, "line": loc.line}
 
 
 def document(run: RunResult) -> dict[str, Any]:
@@ -61,6 +72,19 @@ def document(run: RunResult) -> dict[str, Any]:
             "errors": run.count("error"),
             "warnings": run.count("warning"),
             "infos": run.count("info"),
+            "suppressed": sum(r.suppressed for r in run.files),
+            "baselined": sum(r.baselined for r in run.files),
+        },
+        "baseline": None
+        if run.baseline is None
+        else {
+            "path": run.baseline,
+            "stale": None
+            if run.stale is None
+            else [
+                {"path": e.path, "fingerprint": e.fingerprint, "code": e.code, "message": e.message}
+                for e in run.stale
+            ],
         },
     }
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 
 from reportlint.findings import FileResult, Finding, RunResult
+from reportlint.formatters.summary import HEADERS, rows
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -100,6 +103,29 @@ def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: b
         elif verbose and info is not None and info.use_instead:
             console.print(Text(f"    instead: {info.use_instead}", style="green"))
         console.print(Text(f"    [{f.name}]", style="dim"))
+    for sup in r.unused_suppressions:
+        console.print(Text(f"  unused suppression ({sup.location.describe()}): {sup.text}", style="yellow"))
+
+
+STATUS_STYLE = {"ok": "green", "fail": "bold red"}
+
+
+def summary_table(run: RunResult, fail_on: str) -> Table:
+    """One row per file: file, pack, year, errors, warnings, infos, status."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for h in HEADERS:
+        table.add_column(h, justify="right" if h in ("errors", "warnings", "infos") else "left")
+    for row in rows(run, fail_on):
+        table.add_row(
+            row.file,
+            row.pack,
+            row.year,
+            str(row.errors),
+            str(row.warnings),
+            str(row.infos),
+            Text(row.status, style=STATUS_STYLE.get(row.status, "bold red")),
+        )
+    return table
 
 
 def render(run: RunResult, stream: TextIO, **options: Any) -> None:
@@ -117,6 +143,22 @@ def render(run: RunResult, stream: TextIO, **options: Any) -> None:
         if i:
             console.print()
         render_file(console, r, verbose=verbose, show_parts=bool(options.get("show_parts", True)))
+    if len(run.files) > 1 or options.get("summary_table"):
+        console.print()
+        console.print(summary_table(run, str(options.get("fail_on") or "error")))
+    if run.stale:
+        console.print()
+        console.print(
+            Text(
+                f"{len(run.stale)} stale baseline entr{'y' if len(run.stale) == 1 else 'ies'} "
+                "(no longer found; refresh with --write-baseline):",
+                style="yellow",
+            )
+        )
+        for entry in run.stale:
+            console.print(
+                Text(f"  {entry.path}  {entry.code}  {entry.message}  [{entry.fingerprint}]", style="dim")
+            )
     e, w, n = run.count("error"), run.count("warning"), run.count("info")
     summary = Text("\n")
     summary.append(f"{len(run.files)} file(s)", style="bold")
@@ -125,6 +167,12 @@ def render(run: RunResult, stream: TextIO, **options: Any) -> None:
     summary.append(f" · {n} info", style=SEV_STYLE["info"] if n else "dim")
     if run.unreadable:
         summary.append(f" · {run.unreadable} unreadable", style="bold red")
+    suppressed = sum(r.suppressed for r in run.files)
+    if suppressed:
+        summary.append(f" · {suppressed} suppressed inline", style="dim")
+    baselined = sum(r.baselined for r in run.files)
+    if baselined:
+        summary.append(f" · {baselined} hidden by the baseline", style="dim")
     console.print(summary)
 
 

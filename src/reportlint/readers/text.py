@@ -40,16 +40,53 @@ _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
+# Suppression directives (docs/ci.md): an HTML comment in .md and .txt, a ``#`` line comment in .txt only
+# (``#`` starts a heading in Markdown). On a line of its own a directive applies to the next paragraph;
+# at the end of a line, to the paragraph holding that line. Either way it is removed from the report text.
+_HTML_DIRECTIVE = re.compile(r"\s*<!--\s*(reportlint\s*[:：].*?)\s*-->\s*$")
+_HASH_DIRECTIVE = re.compile(r"(?:^|\s)#\s*(reportlint\s*[:：].*?)\s*$")
+
+
+def split_directive(line: str, fmt: Format) -> tuple[str, str | None]:
+    """``(line without the directive, directive text)``; the directive is None when the line has none."""
+    m = _HTML_DIRECTIVE.search(line)
+    if m is None and fmt == "txt":
+        m = _HASH_DIRECTIVE.search(line)
+    if m is None:
+        return line, None
+    return line[: m.start()].rstrip(), m.group(1)
+
+
 def read_text(path: Path, fmt: Format, data: bytes) -> Document:
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines = text.split("\n")
+    directives: dict[int, list[str]] = {}  # 1-based line -> directive texts
+    directive_only: set[int] = set()  # 0-based lines that hold nothing but a directive
+    pending: list[str] = []
+    for n, line in enumerate(lines):
+        rest, directive = split_directive(line, fmt)
+        if directive is None:
+            if pending and line.strip():
+                directives.setdefault(n + 1, []).extend(pending)
+                pending = []
+            continue
+        lines[n] = rest
+        if rest.strip():
+            directives.setdefault(n + 1, []).extend([*pending, directive])
+            pending = []
+        else:
+            directive_only.add(n)
+            pending.append(directive)
     pieces: list[Piece] = []
     tables: list[tuple[int, list[tuple[int, str]]]] = []  # (index in pieces, rows)
     i = 0
     while i < len(lines):
         raw = lines[i]
         loc = Location(line=i + 1)
+        if i in directive_only:  # neither text nor a paragraph break
+            i += 1
+            continue
         if fmt == "md" and _MD_TABLE_ROW.match(raw):
             rows: list[tuple[int, str]] = []
             while i < len(lines) and _MD_TABLE_ROW.match(lines[i]):
@@ -88,11 +125,21 @@ def read_text(path: Path, fmt: Format, data: bytes) -> Document:
     doc = Document(path=str(path), format=fmt, paragraphs=paragraphs)
     if tables:
         _attach_md_tables(doc, tables)
+    if directives:
+        _attach_directives(doc, directives)
     if encoding not in ("utf-8", "utf-8-sig"):
         doc.notes.append(f"encoding {encoding}")
     if healed:
         doc.notes.append(f"{healed} paragraph(s) rejoined across page breaks")
     return doc
+
+
+def _attach_directives(doc: Document, directives: dict[int, list[str]]) -> None:
+    """Hand each directive to the paragraph(s) holding its line, as a comment (like a Word comment)."""
+    for p in doc.paragraphs:
+        for a in p.anchors:
+            if a.location.line in directives:
+                p.comments.extend(d for d in directives[a.location.line] if d not in p.comments)
 
 
 def _attach_md_tables(doc: Document, tables: list[tuple[int, list[tuple[int, str]]]]) -> None:

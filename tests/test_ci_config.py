@@ -1,0 +1,131 @@
+"""Configuration files and CLI exit codes (through typer's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from ci_helpers import cli, copy_fixtures
+from reportlint.config import ConfigError, find_config, glob_to_regex, load_config
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    copy_fixtures(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _codes(stdout: str) -> list[str]:
+    return sorted(f["code"] for r in json.loads(stdout)["files"] for f in r["findings"])
+
+
+def test_exit_codes(project):
+    assert cli("check", "yunxi-2023.txt", "-f", "json").exit_code == 1
+    assert cli("check", "yunxi-2023.txt", "-f", "json", "--ignore", "DT001,FZ003").exit_code == 0
+    assert cli("check", "yunxi-2023.txt", "missing.txt", "-f", "json").exit_code == 2
+    assert cli("check", "yunxi-2023.txt", "--format", "yaml").exit_code == 2
+    assert cli("check", "yunxi-2023.txt", "--select", "XY").exit_code == 2
+    assert cli("check", "yunxi-2023.txt", "--jobs", "0").exit_code == 2
+
+
+def test_config_file_applies_and_cli_overrides(project):
+    (project / "reportlint.toml").write_text(
+        'ignore = ["invalid-date"]\nfail-on = "warning"\n[severity]\nFZ003 = "warning"\n', encoding="utf-8"
+    )
+    res = cli("check", "yunxi-2023.txt", "-f", "json")
+    data = json.loads(res.stdout)
+    assert _codes(res.stdout) == ["FZ003"]
+    assert data["files"][0]["findings"][0]["severity"] == "warning"
+    assert res.exit_code == 1  # fail-on = warning
+    assert cli("check", "yunxi-2023.txt", "-f", "json", "--fail-on", "error").exit_code == 0
+    assert (
+        _codes(cli("check", "yunxi-2023.txt", "-f", "json", "--select", "DT").stdout) == []
+    )  # ignore still applies
+
+
+def test_pyproject_table_found_upwards(project, monkeypatch):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.reportlint]\nselect = ["FZ003"]\n')
+    sub = project / "reports" / "2023"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    assert find_config() == project / "pyproject.toml"
+    res = cli("check", str(project / "yunxi-2023.txt"), "-f", "json")
+    assert _codes(res.stdout) == ["FZ003"]
+
+
+def test_pyproject_without_table_is_skipped(project):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config(project) != project / "pyproject.toml"
+
+
+def test_per_file_ignores(project):
+    (project / "reportlint.toml").write_text(
+        '[per-file-ignores]\n"*.md" = ["DT001"]\n"yunxi-2023.txt" = ["FZ"]\n'
+    )
+    res = cli("check", ".", "-f", "json")
+    by_file = {r["path"]: sorted(f["code"] for f in r["findings"]) for r in json.loads(res.stdout)["files"]}
+    assert by_file == {"yunxi-2023.md": [], "yunxi-2023.txt": ["DT001"]}
+
+
+@pytest.mark.parametrize(
+    ("toml", "expect"),
+    [
+        ("selct = ['FZ']\n", "unknown key 'selct'"),
+        ("fail-on = 'fatal'\n", "fail-on"),
+        ("select = ['FZ001', 'XQ']\n", "select[1]"),
+        ("[severity]\nPN999 = 'error'\n", "severity.PN999"),
+        ("[severity]\nFZ003 = 'fatal'\n", "severity.FZ003"),
+        ("jobs = 0\n", "jobs"),
+        ("timeout = 'soon'\n", "timeout"),
+        ("[per-file-ignores]\n'a/**' = ['not a code']\n", "per-file-ignores"),
+        ("select = \n", "not valid TOML"),
+    ],
+)
+def test_bad_config_exits_2_naming_the_key(project, toml, expect):
+    (project / "reportlint.toml").write_text(toml, encoding="utf-8")
+    res = cli("check", "yunxi-2023.txt")
+    assert res.exit_code == 2
+    assert expect in res.stderr and "reportlint.toml" in res.stderr
+    with pytest.raises(ConfigError, match=expect.replace("[", r"\[").replace("]", r"\]")):
+        load_config(project / "reportlint.toml")
+
+
+def test_explicit_config_and_missing_config(project, tmp_path_factory):
+    other = tmp_path_factory.mktemp("elsewhere") / "ci.toml"
+    other.write_text('select = ["DT001"]\n')
+    assert _codes(cli("check", "yunxi-2023.txt", "-f", "json", "--config", str(other)).stdout) == ["DT001"]
+    res = cli("check", "yunxi-2023.txt", "--config", "nope.toml")
+    assert res.exit_code == 2 and "--config" in res.stderr
+
+
+def test_config_command_prints_effective_toml(project):
+    (project / "reportlint.toml").write_text(
+        'select = ["FZ", "invalid-date"]\njobs = 2\n[severity]\nFZ003 = "warning"\n'
+        '[per-file-ignores]\n"archive/**" = ["FZ004"]\n[options.FZ007]\ngrace-days = 3\n'
+    )
+    res = cli("config")
+    assert res.exit_code == 0
+    assert "reportlint.toml" in res.stdout.splitlines()[0]
+    data = tomllib.loads(res.stdout)
+    assert data["select"] == ["FZ", "invalid-date"]
+    assert data["severity"] == {"FZ003": "warning"}
+    assert data["per-file-ignores"] == {"archive/**": ["FZ004"]}
+    assert data["options"] == {"FZ007": {"grace-days": 3}}
+    assert data["jobs"] == 2
+
+
+def test_glob_semantics():
+    assert glob_to_regex("archive/**").match("archive/2021/a.docx")
+    assert glob_to_regex("**/*.md").match("a.md") and glob_to_regex("**/*.md").match("x/y/a.md")
+    assert not glob_to_regex("*.md").match("x/a.md")
+
+
+def test_bad_pack_or_profile_is_one_run_error(project):
+    res = cli("check", ".", "--pack", "nope")
+    assert res.exit_code == 2 and "unknown pack 'nope'" in res.stderr and res.stdout == ""
+    (project / "reportlint.toml").write_text('pack = "fazhi"\nprofile = "county"\n')
+    res = cli("check", ".")
+    assert res.exit_code == 2 and "unknown profile 'county'" in res.stderr
