@@ -27,6 +27,7 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -81,6 +82,13 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Text output: omit why/instead lines and parts.")
     ] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    annotate: Annotated[
+        str | None,
+        typer.Option("--annotate", help="Write a copy of the .docx with each finding as a Word comment."),
+    ] = None,
 ) -> None:
     """Lint report files and print the findings."""
     from reportlint.api import Settings, lint_paths
@@ -94,6 +102,19 @@ def check(
         ignore=[s for s in (ignore or "").split(",") if s.strip()],
         fail_on=fail_on.value,
     )
+    from reportlint.api import collect_files
+    from reportlint.formatters.output import OutputError, atomic_text_writer, check_target
+
+    inputs = collect_files(paths)
+    try:
+        for target in (output, annotate):
+            if target is not None:
+                check_target(target, inputs)
+    except OutputError as exc:
+        _die(str(exc))
+    if annotate is not None and (len(inputs) != 1 or Path(inputs[0]).suffix.lower() != ".docx"):
+        got = f"{len(inputs)} files" if len(inputs) != 1 else (Path(inputs[0]).suffix or "no extension")
+        _die(f"--annotate needs one .docx input (got {got})")
     try:
         run = lint_paths(paths, settings)
     except PackError as exc:
@@ -101,7 +122,25 @@ def check(
         return
     if not run.files:
         _die("no report files found in the given paths")
-    render(fmt.value, run, sys.stdout, verbose=not quiet, show_parts=not quiet, color=color)
+    if annotate is not None and run.files[0].error is None:
+        if run.files[0].format != "docx":
+            _die(f"--annotate needs a .docx input ({inputs[0]} is {run.files[0].format})")
+        from reportlint.formatters.annotate_docx import annotate as write_annotated
+
+        try:
+            n = write_annotated(run.files[0], inputs[0], annotate)
+        except (OutputError, OSError) as exc:
+            _die(f"cannot write {annotate}: {exc}")
+        typer.echo(f"reportlint: wrote {annotate} ({n} comment(s))", err=True)
+    options = {"verbose": not quiet, "show_parts": not quiet, "color": color}
+    if output is not None:
+        try:
+            with atomic_text_writer(output) as stream:
+                render(fmt.value, run, stream, **{**options, "color": False})
+        except OSError as exc:
+            _die(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        render(fmt.value, run, sys.stdout, **options)
     raise typer.Exit(run.exit_code(settings.fail_on))
 
 

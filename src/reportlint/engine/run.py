@@ -10,6 +10,7 @@ from typing import Any
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
 from reportlint.engine.registry import Registry, Rule, python_rules
+from reportlint.engine.textview import text_paragraphs
 from reportlint.engine.types import build_pack_rules
 from reportlint.errors import PackError
 from reportlint.findings import FileResult, Finding, PartStatus, RuleInfo, Severity, make_fingerprint
@@ -143,6 +144,7 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
     ctx.rule = None
     result.findings = finalize(findings)
     result.parts = part_statuses(ctx)
+    result.paragraphs = text_paragraphs(outline)
     return result
 
 

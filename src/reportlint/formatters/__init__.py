@@ -16,6 +16,7 @@ Render = Callable[..., None]
 FORMATS: dict[str, str] = {
     "text": "reportlint.formatters.text",
     "json": "reportlint.formatters.json",
+    "html": "reportlint.formatters.html",
 }
 
 
