@@ -132,6 +132,8 @@ def check(
         except (OutputError, OSError) as exc:
             _die(f"cannot write {annotate}: {exc}")
         typer.echo(f"reportlint: wrote {annotate} ({n} comment(s))", err=True)
+    elif annotate is not None:
+        typer.echo(f"reportlint: {annotate} not written: the input could not be read", err=True)
     options = {"verbose": not quiet, "show_parts": not quiet, "color": color}
     if output is not None:
         try:

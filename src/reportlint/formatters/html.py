@@ -171,11 +171,10 @@ def _item_html(pl: _Placed, r: FileResult) -> str:
         bits.append(f'<div class="flag">“{_e(flagged)}”</div>')
     if f.evidence:
         bits.append(f'<div class="evi"><b>依据</b>{_e(f.evidence)}</div>')
-    suggestion = f.suggestion
-    if not suggestion and f.code in r.rules:
-        suggestion = r.rules[f.code].use_instead or None
-    if suggestion:
-        bits.append(f'<div class="sugg"><b>建议</b>{_e(suggestion)}</div>')
+    if f.suggestion:
+        bits.append(f'<div class="sugg"><b>建议</b>{_e(f.suggestion)}</div>')
+    elif f.code in r.rules and r.rules[f.code].use_instead:
+        bits.append(f'<div class="sugg generic"><b>参考</b>{_e(r.rules[f.code].use_instead)}</div>')
     bits.append(f'<div class="rule">{_e(f.name)}</div></li>')
     return "".join(bits)
 
@@ -261,11 +260,15 @@ def _filters(run: RunResult) -> str:
         for s in SEVERITIES
     )
     codes: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
     for r in run.files:
         for f in r.findings:
             codes[f.code] += 1
+            info = r.rules.get(f.code)
+            names[f.code] = f"{f.name}: {info.summary}" if info else f.name
     code_boxes = "".join(
-        f'<label class="chip"><input type="checkbox" name="code" value="{_e(c)}" checked>{_e(c)} <b>{n}</b></label>'
+        f'<label class="chip" title="{_e(names[c])}"><input type="checkbox" name="code" value="{_e(c)}" checked>'
+        f"{_e(c)} <b>{n}</b></label>"
         for c, n in sorted(codes.items())
     )
     total = sum(codes.values())
@@ -336,7 +339,7 @@ li.item a.jump{text-decoration:none;color:inherit;display:flex;gap:6px;align-ite
 .code{font:bold 12px monospace}.item .where{color:var(--mute);font-size:12px}
 .msg{margin:2px 0}.flag{color:#44474c;font-size:13px}.evi,.sugg{font-size:12.5px;color:#44474c}
 .evi b,.sugg b{display:inline-block;margin-right:6px;color:var(--mute);font-weight:normal}
-.sugg{color:#2e6b30}.rule{color:#a0a4aa;font:11px monospace}
+.sugg{color:#2e6b30}.sugg.generic{color:#55606b}.rule{color:#a0a4aa;font:11px monospace}
 .hidden{display:none!important}.clean{color:#2e7d32}
 .fileerror{color:var(--err);font-weight:bold}
 footer{color:var(--mute);font-size:12px;padding:0 24px 24px}
