@@ -170,7 +170,7 @@ def test_span_inside_the_numbering_label_comments_the_paragraph(tmp_path):
     assert anchored_text(d2, c.comment_id) == "2022年度主要举措和成效"
 
 
-def test_span_inside_a_hyperlink_anchors_on_the_whole_link(tmp_path):
+def test_span_inside_a_hyperlink_is_anchored_inside_the_link(tmp_path):
     src = tmp_path / "link.docx"
     d = docx.Document()
     p = d.add_paragraph("详见")
@@ -190,8 +190,13 @@ def test_span_inside_a_hyperlink_anchors_on_the_whole_link(tmp_path):
     annotate(res, src, out)
     d2 = docx.Document(str(out))
     (c,) = list(d2.comments)
-    assert anchored_text(d2, c.comment_id) == "2022年度报告全文"
-    assert element_text(body_paragraphs(d2)[0]) == text
+    assert anchored_text(d2, c.comment_id) == "2022"
+    p2 = body_paragraphs(d2)[0]
+    assert element_text(p2) == text
+    links = p2.findall(qn("w:hyperlink"))
+    assert len(links) == 1 and element_text(links[0]) == "2022年度报告全文"
+    ref = next(p2.iter(qn("w:commentReference")))
+    assert ref.getparent().getparent() is p2  # the reference mark is not inside the link
 
 
 def test_table_cell_finding_is_anchored_in_its_cell(tmp_path):
@@ -307,3 +312,48 @@ def test_libreoffice_opens_the_copy_and_keeps_the_comments(twin, tmp_path):
         assert element_text(anchor_paragraph(back, c1.comment_id, point_ok=True)) == element_text(
             anchor_paragraph(original, c0.comment_id)
         )
+
+
+def _doc_level_result() -> FileResult:
+    f = Finding("FZ005", "period-statement-missing", "warning", "未写明统计期限", Location(), "", "")
+    return FileResult("x.docx", "docx", "fazhi", findings=[f])
+
+
+def test_document_without_body_paragraphs_gets_the_comment_in_its_first_cell(tmp_path):
+    src = tmp_path / "table-only.docx"
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "主动公开政府信息情况"
+    for p in body_paragraphs(d):
+        p.getparent().remove(p)
+    d.save(str(src))
+    out = tmp_path / "out.docx"
+    assert annotate(_doc_level_result(), src, out) == 1
+    d2 = docx.Document(str(out))
+    (c,) = list(d2.comments)
+    assert anchor_paragraph(d2, c.comment_id) is d2.tables[0].cell(0, 0).paragraphs[0]._p
+
+
+def test_unresolved_entity_reference_still_gives_a_readable_copy(tmp_path):
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    d = docx.Document()
+    d.add_paragraph("临川市生态环境局2023年度法治政府建设情况报告")
+    d.add_paragraph("正文TOKEN。")
+    d.save(str(plain))
+    src = tmp_path / "entity.docx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(src, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                head, rest = text.split("?>", 1)
+                doctype = '<!DOCTYPE w:document [<!ENTITY ent SYSTEM "http://127.0.0.1:9/never">]>'
+                data = (head + "?>" + doctype + rest.replace("TOKEN", "&ent;")).encode("utf-8")
+            zout.writestr(item, data)
+    out = tmp_path / "out.docx"
+    assert annotate(_doc_level_result(), src, out) == 1
+    d2 = docx.Document(str(out))
+    assert len(list(d2.comments)) == 1
+    assert element_text(body_paragraphs(d2)[1]) == "正文。"

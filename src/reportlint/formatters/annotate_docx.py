@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from docx import Document as open_docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
+from lxml import etree  # type: ignore[import-untyped]  # python-docx is built on it
 
 from reportlint.findings import FileResult, Finding, TextParagraph
 from reportlint.formatters.output import OutputError, check_target, write_bytes_atomic
@@ -35,8 +36,21 @@ _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen",
 _RUN = qn("w:r")
 _RPR = qn("w:rPr")
 _PPR = qn("w:pPr")
-_SKIPPED = {qn("w:del"), qn("w:moveFrom")}
-"""Containers whose runs are not part of the visible text."""
+_CONTAINERS = {
+    qn(t)
+    for t in (
+        "w:hyperlink",
+        "w:ins",
+        "w:moveTo",
+        "w:smartTag",
+        "w:customXml",
+        "w:fldSimple",
+        "w:dir",
+        "w:bdo",
+    )
+}
+"""Inline elements whose runs are part of the paragraph's visible text (deleted and moved-from runs are not)."""
+_SDT, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
 
 
 def body_paragraph_elements(document: Any) -> list[Any]:
@@ -75,19 +89,25 @@ def _run_text(r: Any) -> str:
     return "".join(str(c) for c in r.iterchildren() if c.tag in _TEXT_TAGS)
 
 
-def _child_text(el: Any) -> str:
-    if el.tag == _RUN:
-        return _run_text(el)
-    if el.tag in _SKIPPED:
-        return ""
-    return "".join(_child_text(c) for c in el.iterchildren() if c.tag == _RUN or len(c))
+def _leaf_runs(el: Any) -> Iterator[Any]:
+    """The runs of a paragraph (or inline container) in reading order, inside hyperlinks, insertions,
+    inline content controls and simple fields, but not inside deletions or nested text boxes."""
+    for child in el.iterchildren():
+        if child.tag == _RUN:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _leaf_runs(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _leaf_runs(content)
 
 
 @dataclass(slots=True)
 class _Unit:
-    """A direct child of ``w:p`` that carries text, with its offsets in the paragraph text."""
+    """A run of the paragraph with its offsets in the paragraph text."""
 
-    element: Any
+    run: Any
     start: int
     end: int
 
@@ -95,18 +115,23 @@ class _Unit:
 def _units(p: Any) -> list[_Unit]:
     out: list[_Unit] = []
     pos = 0
-    for child in p.iterchildren():
-        if child.tag == _PPR:
-            continue
-        n = len(_child_text(child))
+    for r in _leaf_runs(p):
+        n = len(_run_text(r))
         if n:
-            out.append(_Unit(child, pos, pos + n))
+            out.append(_Unit(r, pos, pos + n))
         pos += n
     return out
 
 
 def _paragraph_text(p: Any) -> str:
-    return "".join(_child_text(c) for c in p.iterchildren() if c.tag != _PPR)
+    return "".join(_run_text(r) for r in _leaf_runs(p))
+
+
+def _top_level(p: Any, el: Any) -> Any:
+    """The ancestor of ``el`` (or ``el`` itself) that is a direct child of paragraph ``p``."""
+    while el.getparent() is not p:
+        el = el.getparent()
+    return el
 
 
 def _split_run(r: Any, k: int) -> None:
@@ -133,10 +158,10 @@ def _split_run(r: Any, k: int) -> None:
 
 
 def _ensure_boundary(p: Any, offset: int) -> None:
-    """Split the run that contains ``offset`` strictly inside it (runs inside hyperlinks etc. stay whole)."""
+    """Split the run that contains ``offset`` strictly inside it."""
     for u in _units(p):
-        if u.start < offset < u.end and u.element.tag == _RUN:
-            _split_run(u.element, offset - u.start)
+        if u.start < offset < u.end:
+            _split_run(u.run, offset - u.start)
             return
 
 
@@ -156,11 +181,13 @@ def _reference_run(comment_id: int) -> Any:
     return r
 
 
-def _mark_range(first: Any, last: Any, comment_id: int) -> None:
-    """``commentRangeStart`` before ``first``, ``commentRangeEnd`` and the reference run after ``last``."""
+def _mark_range(first: Any, last: Any, last_p: Any, comment_id: int) -> None:
+    """``commentRangeStart`` before run ``first``, ``commentRangeEnd`` after run ``last`` (both where the runs
+    stand, inside a hyperlink say), and the reference run after the paragraph-level element holding ``last``
+    (never inside a hyperlink or a tracked insertion)."""
     first.addprevious(_marker("w:commentRangeStart", comment_id))
-    last.addnext(_reference_run(comment_id))
     last.addnext(_marker("w:commentRangeEnd", comment_id))
+    _top_level(last_p, last).addnext(_reference_run(comment_id))
 
 
 def _mark_paragraphs(first_p: Any, last_p: Any, comment_id: int) -> None:
@@ -197,7 +224,7 @@ def _mark_span(paragraphs: Sequence[Any], start: int, end: int, comment_id: int)
     lasts = [u for u in _units(p_end) if u.start < e]
     if not firsts or not lasts:
         return False
-    _mark_range(firsts[0].element, lasts[-1].element, comment_id)
+    _mark_range(firsts[0].run, lasts[-1].run, p_end, comment_id)
     return True
 
 
@@ -285,12 +312,22 @@ def _title_paragraph(body: list[Any], views: list[TextParagraph]) -> Any:
     return body[0] if body else None
 
 
+def _first_paragraph_anywhere(document: Any) -> Any:
+    """The first paragraph with text in the body at any depth (a table cell), else None."""
+    for p in document.element.body.iter(qn("w:p")):
+        if _paragraph_text(p).strip():
+            return p
+    return None
+
+
 def annotate_document(document: Any, result: FileResult) -> int:
     """Add one comment per finding of ``result`` to the open python-docx ``document``; returns the count."""
     body = body_paragraph_elements(document)
     tables = _body_tables(document)
     views = {v.index: v for v in result.paragraphs}
     title = _title_paragraph(body, result.paragraphs)
+    if title is None:
+        title = _first_paragraph_anywhere(document)
     if title is None:
         title = document.add_paragraph()._p
         body.append(title)
@@ -326,10 +363,31 @@ def annotate(result: FileResult, source: str | os.PathLike[str], target: str | o
     out = check_target(target, [source])
     document = open_docx(str(source))
     n = annotate_document(document, result)
+    _drop_entity_references(document.element)
     buf = io.BytesIO()
     document.save(buf)
-    write_bytes_atomic(out, buf.getvalue())
+    data = buf.getvalue()
+    try:
+        open_docx(io.BytesIO(data))
+    except Exception as exc:  # python-docx could not write a copy it can read back: write nothing
+        raise OutputError(f"cannot write a valid annotated copy ({type(exc).__name__}: {exc})") from None
+    write_bytes_atomic(out, data)
     return n
+
+
+def _drop_entity_references(root: Any) -> None:
+    """Remove unresolved entity references (``&ent;`` from a DOCTYPE, which is not written back out)."""
+    for ent in list(root.iter(etree.Entity)):
+        parent = ent.getparent()
+        if parent is None:
+            continue
+        if ent.tail:
+            prev = ent.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + ent.tail
+            else:
+                parent.text = (parent.text or "") + ent.tail
+        parent.remove(ent)
 
 
 __all__ = ["OutputError", "annotate", "annotate_document", "body_paragraph_elements", "comment_text"]
