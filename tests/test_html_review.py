@@ -228,3 +228,15 @@ def test_chromium_filters_preset_from_the_address(result, page_html, tmp_path):
     code = result.findings[0].code
     dom = chromium(["--dump-dom", page.as_uri() + f"#code={code}"], tmp_path / "profile2")
     assert shown(dom)[0] == sum(1 for f in result.findings if f.code == code)
+
+
+def test_several_files_and_an_unreadable_one_on_one_page(result, tmp_path):
+    missing = lint_file(str(tmp_path / "missing.docx"))
+    assert missing.error is not None
+    buf = io.StringIO()
+    render("html", RunResult([result, result, missing]), buf)
+    html = buf.getvalue()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids are unique across files"
+    assert f'id="f2-{len(result.findings)}"' in html
+    assert "无法读取：not-found" in html
