@@ -112,6 +112,10 @@ def check(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a TTY]."),
     ] = None,
+    annotate: Annotated[
+        str | None,
+        typer.Option("--annotate", help="Write a copy of the .docx with each finding as a Word comment."),
+    ] = None,
 ) -> None:
     """Lint report files and print the findings."""
     from reportlint import api
@@ -136,9 +140,16 @@ def check(
         files = api.collect_files(paths)
         if not files:
             _die("no report files found in the given paths")
-        for target, option in ((output, "--output"), (write_baseline, "--write-baseline")):
+        for target, option in (
+            (output, "--output"),
+            (write_baseline, "--write-baseline"),
+            (annotate, "--annotate"),
+        ):
             if target:
                 check_not_input(Path(target), files, option)
+        if annotate is not None and (len(files) != 1 or Path(files[0]).suffix.lower() != ".docx"):
+            got = f"{len(files)} files" if len(files) != 1 else (Path(files[0]).suffix or "no extension")
+            _die(f"--annotate needs one .docx input (got {got})")
         baseline_path = baseline or (cfg.spec.baseline and str(cfg.root / cfg.spec.baseline))
         base = api.load_baseline(baseline_path) if baseline_path and not write_baseline else None
         limit = timeout if timeout is not None else cfg.spec.timeout
@@ -154,6 +165,8 @@ def check(
             )
         if write_baseline:
             api.write_baseline(run, write_baseline)
+        if annotate is not None:
+            _annotate(run, files[0], annotate)
     except OSError as exc:
         _die(f"cannot write {exc.filename or 'the baseline'}: {exc.strerror or exc}")
         return
@@ -175,6 +188,23 @@ def check(
         typer.echo(f"reportlint: wrote {n} finding(s) to the baseline {write_baseline}", err=True)
         raise typer.Exit(2 if run.unreadable else 0)  # every finding is now accepted
     raise typer.Exit(run.exit_code(settings.fail_on))
+
+
+def _annotate(run: object, source: str, target: str) -> None:
+    """Write the annotated copy of a single .docx input (``--annotate``)."""
+    from reportlint.findings import RunResult
+
+    assert isinstance(run, RunResult)
+    result = run.files[0]
+    if result.error is not None:
+        typer.echo(f"reportlint: {target} not written: the input could not be read", err=True)
+        return
+    if result.format != "docx":
+        _die(f"--annotate needs a .docx input ({source} is {result.format})")
+    from reportlint.formatters.annotate_docx import annotate as write_annotated
+
+    n = write_annotated(result, source, target)
+    typer.echo(f"reportlint: wrote {target} ({n} comment(s))", err=True)
 
 
 @app.command("config")

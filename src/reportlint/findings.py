@@ -98,6 +98,25 @@ class RuleInfo:
     origin: str
 
 
+@dataclass(frozen=True, slots=True)
+class TextParagraph:
+    """One paragraph of the document as review formatters show it (html, annotated .docx).
+
+    Formatters never re-read files; this is the text they place findings on. ``kind`` is ``title``,
+    ``cover`` (the enclosing cover letter), ``heading``, ``body`` or ``cell`` (a table cell).
+    """
+
+    index: int
+    text: str
+    kind: str
+    location: Location
+    level: int = 0
+    """Depth of a heading in the section tree (1 = top level), 0 for other paragraphs."""
+    numbering_label: str | None = None
+    """Word's automatic numbering label, already prefixed to ``text``."""
+    section: str = ""
+
+
 @dataclass(slots=True)
 class Suppression:
     """An inline ``reportlint: ignore CODE [reason]`` directive (a Word comment or a text-file comment)."""
@@ -141,6 +160,8 @@ class FileResult:
     """Inline suppressions of active rules that silenced nothing."""
     baselined: int = 0
     """Findings hidden because the baseline records them."""
+    paragraphs: list[TextParagraph] = field(default_factory=list)
+    """The document's paragraphs in reading order (for review formatters; not in the JSON output)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -32,8 +32,11 @@ def check_not_input(target: Path, inputs: Iterable[str], option: str = "--output
             raise UsageError(f"{option} {str(target)!r} is one of the input files; refusing to overwrite it")
 
 
-def atomic_write(target: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to a temporary file beside ``target`` and rename it into place."""
+def atomic_write(target: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to a temporary file beside ``target`` and rename it into place.
+
+    A reader never sees half a file; on an error the temporary file is removed and ``target`` left as it was.
+    """
     target = Path(target)
     directory = target.parent if str(target.parent) else Path()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -41,8 +44,9 @@ def atomic_write(target: Path, text: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes it 0600; give it the mode a plain open() would
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
         Path(tmp).replace(target)

@@ -11,6 +11,7 @@ from reportlint.engine import suppress
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
 from reportlint.engine.registry import Registry, Rule, python_rules
+from reportlint.engine.textview import text_paragraphs
 from reportlint.engine.types import build_pack_rules
 from reportlint.errors import PackError
 from reportlint.findings import (
@@ -160,6 +161,7 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
         doc, result.findings, active, [(r.code, r.name) for r in registry]
     )
     result.parts = part_statuses(ctx)
+    result.paragraphs = text_paragraphs(outline)
     return result
 
 

@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     "github": "reportlint.formatters.github",
     "junit": "reportlint.formatters.junit",
     "markdown": "reportlint.formatters.markdown",
+    "html": "reportlint.formatters.html",
 }
 
 
