@@ -358,7 +358,7 @@ def _find_year(outline: Outline) -> None:
             r"\d{4}\s*年\s*(度)?[^\d]{0,6}(主要举措|工作|成效|基本情况|法治政府建设)", h.title
         ):
             m = _YEAR_IN_TITLE.search(h.title)
-            if m and not re.search(r"(计划|安排|打算|思路|展望|目标)", h.title):
+            if m and not re.search(r"(计划|安排|打算|思路|展望|目标|重点|设想|要点)", h.title):
                 y = int(m.group(1))
                 off = doc.paragraphs[h.paragraph].text.find(m.group(0))
                 claims.append(YearClaim(h.paragraph, off, off + len(m.group(0)), y, "heading"))
