@@ -87,6 +87,9 @@ class CoverLetter:
     start: int
     end: int
     title: int | None = None
+    """The first line of the letter's title (a title set on two or three lines is common)."""
+    title_lines: list[int] = field(default_factory=list)
+    """Every paragraph of the letter's title, in order."""
     kind: str | None = None
     """报告, 请示, 函 … from the end of the letter's title."""
     doc_number: int | None = None
@@ -321,9 +324,11 @@ def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
             cover.signer = p.index
             if cover.doc_number is None and re.search(r"〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]", t):
                 cover.doc_number = p.index
-        if cover.title is None and _COVER_TITLE.search(t) and len(t) < 160:
-            cover.title = p.index
-            mk = _COVER_TITLE.search(t)
+        lines = _cover_title_lines(paras, k) if cover.title is None else None
+        if lines:
+            cover.title_lines = [x.index for x in lines]
+            cover.title = lines[0].index
+            mk = _COVER_TITLE.search("".join(x.text.strip() for x in lines))
             cover.kind = mk.group(1) if mk else None
             if (
                 k + 1 < len(paras)
@@ -342,6 +347,32 @@ def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
     return cover
 
 
+def _cover_title_lines(paras: list[Paragraph], k: int) -> list[Paragraph] | None:
+    """The lines of a cover-letter title ending at ``paras[k]``: the line alone, or joined with the one or two
+    short unfinished lines above it (``XX局关于报送2023年度`` / ``法治政府建设情况报告的报告``)."""
+    t = paras[k].text.strip()
+    if len(t) >= 160:
+        return None
+    if _COVER_TITLE.search(t):
+        return [paras[k]]
+    for j in (k - 1, k - 2):
+        if j < 0:
+            break
+        head = paras[j:k]
+        if any(
+            len(x.text.strip()) > 60
+            or ends_complete(x.text)
+            or _DOC_NUMBER.match(x.text)
+            or re.search(r"签\s*发\s*人", x.text)
+            for x in head
+        ):
+            break
+        joined = "".join(x.text.strip() for x in [*head, paras[k]])
+        if "关于" in paras[j].text and _COVER_TITLE.search(joined):
+            return [*head, paras[k]]
+    return None
+
+
 def _find_year(outline: Outline) -> None:
     doc = outline.doc
     claims: list[YearClaim] = []
@@ -349,8 +380,8 @@ def _find_year(outline: Outline) -> None:
         claims += _year_claims_in(doc, i, "title")
     cover = outline.cover
     if cover is not None:
-        if cover.title is not None:
-            claims += _year_claims_in(doc, cover.title, "cover-title")
+        for i in cover.title_lines or ([cover.title] if cover.title is not None else []):
+            claims += _year_claims_in(doc, i, "cover-title")
         if cover.attachment_note is not None:
             claims += _year_claims_in(doc, cover.attachment_note, "attachment-note")
     for h in outline.headings:
@@ -358,7 +389,7 @@ def _find_year(outline: Outline) -> None:
             r"\d{4}\s*年\s*(度)?[^\d]{0,6}(主要举措|工作|成效|基本情况|法治政府建设)", h.title
         ):
             m = _YEAR_IN_TITLE.search(h.title)
-            if m and not re.search(r"(计划|安排|打算|思路|展望|目标)", h.title):
+            if m and not re.search(r"(计划|安排|打算|思路|展望|目标|重点|设想|要点)", h.title):
                 y = int(m.group(1))
                 off = doc.paragraphs[h.paragraph].text.find(m.group(0))
                 claims.append(YearClaim(h.paragraph, off, off + len(m.group(0)), y, "heading"))
