@@ -17,7 +17,10 @@ from reportlint.textutil import ends_complete, heading_match, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
-_DOC_NUMBER = re.compile(r"^\s*\S{1,20}?\s*[〔\[【（(]\s*(\d{2,4})\s*[〕\]】）)]\s*(第)?\s*0*\d+\s*号\s*$")
+_DOC_NUMBER = re.compile(
+    r"^\s*\S{1,20}?\s*[〔\[【（(［﹝]\s*(\d{2,4})\s*[〕\]】）)］﹞]\s*(第)?\s*0*\d+\s*号\s*$"
+)
+_DOC_NUMBER_IN = re.compile(r"[〔\[【（(［﹝]\s*\d{2,4}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号")
 _SIGNER = re.compile(r"^\s*签\s*发\s*人\s*[：:]")
 _COVER_TITLE = re.compile(r"关于.{2,120}的(报告|请示|函|通知|意见)\s*$")
 _ATTACH_NOTE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\S.*)$")
@@ -319,7 +322,7 @@ def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
             cover.doc_number = p.index
         if cover.signer is None and (_SIGNER.match(t) or re.search(r"签\s*发\s*人\s*[：:]", t)):
             cover.signer = p.index
-            if cover.doc_number is None and re.search(r"〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]", t):
+            if cover.doc_number is None and _DOC_NUMBER_IN.search(t):
                 cover.doc_number = p.index
         if cover.title is None and _COVER_TITLE.search(t) and len(t) < 160:
             cover.title = p.index
