@@ -332,3 +332,51 @@ def attachment_note_trailing_punctuation(ctx: Context) -> Iterator[Finding]:
             evidence=text[-12:],
             suggestion="删除句末标点",
         )
+
+
+_REQUEST = re.compile(
+    r"(?:妥否|当否|可否|是否妥当)\s*[，,]?\s*请\s*(?:批示|审批|示复|指示|批复)"
+    r"|请予(?:以)?(?:批准|审批|批复|批示)"
+    r"|特此请示"
+)
+
+
+def _kind(ctx: Context) -> str | None:
+    o = ctx.outline
+    if o.cover is not None and o.cover.kind:
+        return o.cover.kind
+    title = re.sub(r"\s+", "", o.title_text)
+    return "报告" if title.endswith("报告") else None
+
+
+@rule(
+    "GW007",
+    "approval-request-in-report",
+    "warning",
+    "A 报告 asks for approval with a 请示 formula (妥否，请批示; 请予批准; 特此请示).",
+    RuleDoc(
+        what="In a document whose kind is 报告 (from the cover letter's title, else the report's title), looks "
+        "for the closing formulas that ask a superior to approve something: 妥否，请批示; 当否，请示复; 请予批准; "
+        "特此请示. Polite requests to read (请审阅, 请审议) are not approval requests and are not flagged.",
+        why="A 报告 reports; it does not ask for a decision, and the receiving office does not reply to it. A "
+        "request hidden in a 报告 goes unanswered; it belongs in a separate 请示.",
+        example="以上报告，妥否，请批示。",
+        use_instead="以上报告，请审阅。 (and send the request as a 请示)",
+        source="《党政机关公文处理工作条例》 art. 15(4) (不得在报告等非请示性公文中夹带请示事项) and art. 8 (报告, 请示).",
+    ),
+)
+def approval_request_in_report(ctx: Context) -> Iterator[Finding]:
+    if _kind(ctx) != "报告":
+        return
+    for p in ctx.doc.paragraphs:
+        if p.in_table:
+            continue
+        for m in _REQUEST.finditer(p.text):
+            yield ctx.finding(
+                p.index,
+                m.start(),
+                m.end(),
+                f"报告中夹带请示事项：“{m.group(0)}”",
+                evidence="文种为报告",
+                suggestion="改为“请审阅”，请示事项另行行文",
+            )

@@ -154,8 +154,8 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
         "deleted or duplicated while editing, and readers count the items.",
         example="一是完善制度。二是加强培训。四是强化监督。",
         use_instead="一是完善制度。二是加强培训。三是强化监督。",
-        source="Practice of official writing (序次语 used in order, as GB/T 15834-2011 4.5 assumes for "
-        "enumerations); GB/T 15835-2011 keeps 一是 in Chinese numerals.",
+        source="Practice of official writing (序次语 run in order); GB/T 15835-2011 (一是 is a fixed expression "
+        "kept in Chinese numerals).",
     ),
 )
 def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
@@ -239,8 +239,8 @@ _BAD_LABEL = (
         "1、 and 一. mix the two systems. Mixed forms in one report look careless and are corrected in review.",
         example="（一）、加强组织领导   1、完善制度   一.主要举措",
         use_instead="（一）加强组织领导   1.完善制度   一、主要举措",
-        source="GB/T 15834-2011 4.5.3 and 4.15 (顿号 after 一, no mark after bracketed numbers); "
-        "GB/T 9704-2012 7.3.3 (一、（一）1.（1）).",
+        source="GB/T 15834-2011 4.5.3.3 (顿号 after sequence words such as 一) and Annex A (punctuation after "
+        "sequence numbers); GB/T 9704-2012 7.3.3 (一、（一）1.（1）).",
     ),
 )
 def sequence_punctuation_misused(ctx: Context) -> Iterator[Finding]:

@@ -180,12 +180,12 @@ class _Open:
         what="Matches paired marks with a stack, paragraph by paragraph (after page-break repair), allowing "
         "nesting (《…〈…〉…》, “…‘…’…”). A mark left open at the end of a paragraph may be closed at the start of "
         "the next one (a title wrapped over two lines), and a quotation may run over several paragraphs when "
-        "each of them opens with “ (GB/T 15834 4.1.3.4). Crossed pairs (《…（…》…）) are flagged once.",
+        "each of them opens with “ (GB/T 15834-2011, 引号). Crossed pairs (《…（…》…）) are flagged once.",
         why="An unclosed 书名号 or bracket makes the extent of a document name or note unclear; in legal and "
         "official text it changes what the reader takes as the name of the cited document.",
         example="根据《法治政府建设实施纲要（2021—2025年）要求",
         use_instead="根据《法治政府建设实施纲要（2021—2025年）》要求",
-        source="GB/T 15834-2011 4.1 (引号), 4.9 (括号), 4.15 (书名号): paired marks enclose their content.",
+        source="GB/T 15834-2011 4.8 (引号), 4.9 (括号), 4.15 (书名号): paired marks enclose their content.",
     ),
 )
 def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
@@ -363,6 +363,18 @@ _DEFAULT_LATIN_ALLOWED = (
     "kw",
     "kwh",
     "mw",
+    # file formats written in lower case
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "wps",
+    "ofd",
+    "jpg",
+    "png",
 )
 _LOWER_WORD = re.compile(r"(?<![A-Za-z0-9_\-])[a-z]{2,}(?![A-Za-z0-9_\-])")
 

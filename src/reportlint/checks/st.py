@@ -234,8 +234,8 @@ def _lexicon_findings(ctx: Context, name: str, label: str) -> Iterator[Finding]:
         "布署 or 其它 are non-standard in official documents; reviewers correct them and readers notice them.",
         example="截止12月31日，共接收线索4055起。",
         use_instead="截至12月31日，共接收线索4055起。",
-        source="《党政机关公文处理工作条例》 art. 20 (审核: 文字表述规范); 《现代汉语词典》 and 《第一批异形词"
-        "整理表》 usage; practice of official writing.",
+        source="《党政机关公文处理工作条例》 art. 20 (审核: 文字、数字、计量单位和标点符号等用法是否规范); "
+        "《现代汉语词典》 usage; practice of official writing.",
     ),
 )
 def confusable_word(ctx: Context) -> Iterator[Finding]:

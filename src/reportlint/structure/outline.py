@@ -240,7 +240,14 @@ def build_outline(doc: Document) -> Outline:
         if _INTRO_LABEL.match(t):
             break
         if _REPORT_WORD.search(t) and len(t) <= 80 and not ends_complete(t):
-            if k > 0 and len(report[k - 1].text.strip()) <= 30 and not ends_complete(report[k - 1].text):
+            prev = report[k - 1].text if k > 0 else ""
+            if (
+                k > 0
+                and len(prev.strip()) <= 30
+                and not ends_complete(prev)
+                and not _DOC_NUMBER_IN.search(prev)  # the 发文字号 line of a report with its own 版头
+                and not re.search(r"签\s*发\s*人", prev)
+            ):
                 title.append(report[k - 1].index)
             title.append(p.index)
             break
