@@ -13,7 +13,7 @@ from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
 from reportlint.structure.outline import RANK_LABELS, Heading, Section
-from reportlint.textutil import cn_to_int, int_to_cn
+from reportlint.textutil import cn_to_int, ends_complete, int_to_cn
 
 
 def _label(rank: int, n: int) -> str:
@@ -119,7 +119,14 @@ def heading_level_out_of_order(ctx: Context) -> Iterator[Finding]:
         first_top = next(i for i, h in enumerate(ranked) if h.rank == top)
         if first_top == 0:
             continue
-        early = ranked[:first_top]
+        # list items (1.主要举措；) in an introduction are a list, not misplaced headings
+        early = [
+            h
+            for h in ranked[:first_top]
+            if h.run_in or not ends_complete(ctx.doc.paragraphs[h.paragraph].text)
+        ]
+        if not early:
+            continue
         h = early[0]
         s, e = _label_span(ctx, h)
         anchor = ranked[first_top]
