@@ -3,6 +3,6 @@
 One module per family; each check is a function decorated with :func:`reportlint.engine.registry.rule`.
 """
 
-from reportlint.checks import dt, fz, num
+from reportlint.checks import dt, fz, gw, hd, num, pn, st
 
-__all__ = ["dt", "fz", "num"]
+__all__ = ["dt", "fz", "gw", "hd", "num", "pn", "st"]

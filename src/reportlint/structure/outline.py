@@ -17,7 +17,10 @@ from reportlint.textutil import ends_complete, heading_match, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
-_DOC_NUMBER = re.compile(r"^\s*\S{1,20}?\s*[〔\[【（(]\s*(\d{2,4})\s*[〕\]】）)]\s*(第)?\s*0*\d+\s*号\s*$")
+_DOC_NUMBER = re.compile(
+    r"^\s*\S{1,20}?\s*[〔\[【（(［﹝]\s*(\d{2,4})\s*[〕\]】）)］﹞]\s*(第)?\s*0*\d+\s*号\s*$"
+)
+_DOC_NUMBER_IN = re.compile(r"[〔\[【（(［﹝]\s*\d{2,4}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号")
 _SIGNER = re.compile(r"^\s*签\s*发\s*人\s*[：:]")
 _COVER_TITLE = re.compile(r"关于.{2,120}的(报告|请示|函|通知|意见)\s*$")
 _ATTACH_NOTE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\S.*)$")
@@ -240,7 +243,14 @@ def build_outline(doc: Document) -> Outline:
         if _INTRO_LABEL.match(t):
             break
         if _REPORT_WORD.search(t) and len(t) <= 80 and not ends_complete(t):
-            if k > 0 and len(report[k - 1].text.strip()) <= 30 and not ends_complete(report[k - 1].text):
+            prev = report[k - 1].text if k > 0 else ""
+            if (
+                k > 0
+                and len(prev.strip()) <= 30
+                and not ends_complete(prev)
+                and not _DOC_NUMBER_IN.search(prev)  # the 发文字号 line of a report with its own 版头
+                and not re.search(r"签\s*发\s*人", prev)
+            ):
                 title.append(report[k - 1].index)
             title.append(p.index)
             break
@@ -322,7 +332,7 @@ def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
             cover.doc_number = p.index
         if cover.signer is None and (_SIGNER.match(t) or re.search(r"签\s*发\s*人\s*[：:]", t)):
             cover.signer = p.index
-            if cover.doc_number is None and re.search(r"〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]", t):
+            if cover.doc_number is None and _DOC_NUMBER_IN.search(t):
                 cover.doc_number = p.index
         lines = _cover_title_lines(paras, k) if cover.title is None else None
         if lines:

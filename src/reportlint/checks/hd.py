@@ -1,0 +1,274 @@
+"""HD: headings and enumerations — numbering sequences, nesting, 一是/二是 runs, sequence punctuation.
+
+Headings come from the outline (``structure/outline.py``): each has a rank (1 一、, 2 （一）, 3 1., 4 （1）),
+a number and a place in the section tree, so sequences are checked per level *and* per parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reportlint.engine.context import Context
+from reportlint.engine.registry import RuleDoc, rule
+from reportlint.findings import Finding
+from reportlint.structure.outline import RANK_LABELS, Heading, Section
+from reportlint.textutil import cn_to_int, ends_complete, int_to_cn
+
+
+def _label(rank: int, n: int) -> str:
+    if rank == 1:
+        return f"{int_to_cn(n)}、"
+    if rank == 2:
+        return f"（{int_to_cn(n)}）"
+    if rank == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def _label_span(ctx: Context, h: Heading) -> tuple[int, int]:
+    text = ctx.doc.paragraphs[h.paragraph].text
+    start = text.find(h.label)
+    if start < 0:
+        return 0, 0
+    return start, start + len(h.label)
+
+
+@rule(
+    "HD001",
+    "heading-sequence-broken",
+    "error",
+    "A heading number at one level is skipped or repeated (一、二、四、; （五）（五）).",
+    RuleDoc(
+        what="Walks the section tree and, under each parent, checks that the headings of each numbering form "
+        "(一、 / （一） / 1. / （1）) run 1, 2, 3 … without gaps or repeats. Numbered items of the 1. and （1） "
+        "forms may start a new list at 1 under the same parent; 一、 and （一） may not.",
+        why="A skipped or repeated heading number means a section was deleted, moved or pasted twice; the "
+        "reader cannot tell whether content is missing, and cross-references (见第三部分) point to the wrong "
+        "place.",
+        example="一、主要举措和成效 … 二、存在的不足 … 四、下一年度工作安排",
+        use_instead="一、… 二、… 三、下一年度工作安排",
+        source="GB/T 9704-2012 7.3.3 (结构层次序数 一、（一）1.（1）, numbered in order).",
+    ),
+)
+def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
+    for sec in ctx.outline.root.walk():
+        last: dict[int, int] = {}
+        for child in sec.children:
+            h = child.heading
+            if h is None or h.rank == 0 or h.number is None:
+                continue
+            n, prev = h.number, last.get(h.rank)
+            s, e = _label_span(ctx, h)
+            if prev is None:
+                if n != 1:
+                    yield ctx.finding(
+                        h.paragraph,
+                        s,
+                        e,
+                        f"本级标题从“{h.label}”开始，缺少“{_label(h.rank, 1)}”",
+                        evidence=f"第一个同级标题的序号为 {n}",
+                        suggestion=_label(h.rank, 1),
+                    )
+            elif n == prev:
+                yield ctx.finding(
+                    h.paragraph,
+                    s,
+                    e,
+                    f"标题序号“{h.label}”与上一个同级标题重复",
+                    evidence=f"{_label(h.rank, prev)} → {h.label}",
+                    suggestion=_label(h.rank, prev + 1),
+                )
+            elif n == 1 and h.rank >= 3:
+                pass  # a new numbered list under the same parent
+            elif n != prev + 1:
+                yield ctx.finding(
+                    h.paragraph,
+                    s,
+                    e,
+                    f"标题序号不连续：“{_label(h.rank, prev)}”之后是“{h.label}”",
+                    evidence=f"{prev} → {n}，应为 {prev + 1}",
+                    suggestion=_label(h.rank, prev + 1),
+                )
+            last[h.rank] = n
+
+
+@rule(
+    "HD002",
+    "heading-level-out-of-order",
+    "warning",
+    "Heading levels nest wrongly (（一） after 1. under one parent; 1. directly under the title where 一、 is used).",
+    RuleDoc(
+        what="Under each parent (the title or a heading), finds headings of a deeper numbering form that come "
+        "before the first heading of the parent's own top form — 1. items directly under the title when the "
+        "report uses 一、, or 1. items followed by （一） under one 一、. Skipping a level (一、 directly followed "
+        "by 1.) is allowed.",
+        why="The order 一、 → （一） → 1. → （1） tells the reader where each part belongs; a 1. before a （一） "
+        "under the same heading reverses it, so the 1. items look like sub-points of nothing.",
+        example="一、主要举措 … 1.加强领导 … 2.完善制度 … （一）规范执法",
+        use_instead="一、主要举措 … （一）加强领导 … （二）完善制度 … （三）规范执法",
+        source="GB/T 9704-2012 7.3.3 (结构层次序数依次用 一、（一）1.（1）).",
+    ),
+)
+def heading_level_out_of_order(ctx: Context) -> Iterator[Finding]:
+    for sec in ctx.outline.root.walk():
+        ranked = [c.heading for c in sec.children if c.heading is not None and c.heading.rank > 0]
+        if not ranked:
+            continue
+        top = min(h.rank for h in ranked)
+        first_top = next(i for i, h in enumerate(ranked) if h.rank == top)
+        if first_top == 0:
+            continue
+        # list items (1.主要举措；) in an introduction are a list, not misplaced headings
+        early = [
+            h
+            for h in ranked[:first_top]
+            if h.run_in or not ends_complete(ctx.doc.paragraphs[h.paragraph].text)
+        ]
+        if not early:
+            continue
+        h = early[0]
+        s, e = _label_span(ctx, h)
+        anchor = ranked[first_top]
+        where = "标题之下" if sec.heading is None else f"“{sec.heading.label}”之下"
+        yield ctx.finding(
+            h.paragraph,
+            s,
+            e,
+            f"{where}“{h.label}”级标题出现在“{anchor.label}”级标题之前，层级顺序颠倒",
+            evidence=f"层级顺序应为 {' → '.join(RANK_LABELS[r] for r in sorted(RANK_LABELS))}；"
+            f"此处 {h.label} 在 {anchor.label} 之前",
+            suggestion=f"把“{h.label}”各项并入相应的“{RANK_LABELS[top]}”级标题之下，或改用“{RANK_LABELS[top]}”级序号",
+        )
+
+
+# 一是、二是 … at the start of a sentence or clause (not 唯一是, 统一是, 第一是).
+_ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三四五六七八九十]{1,3})是(?![的否非])")
+
+
+@rule(
+    "HD003",
+    "enumeration-sequence-broken",
+    "warning",
+    "A run of 一是、二是、… skips, repeats or restarts wrongly within one parent.",
+    RuleDoc(
+        what="Collects the 一是/二是/三是 markers that open a sentence or clause, section by section (a run "
+        "may continue over several paragraphs under one heading), and flags a marker that skips a number, "
+        "repeats the previous one, goes backwards, starts a run at 二是 or later, or restarts at 一是 inside "
+        "the paragraph of the previous run. A new paragraph may start a new run at 一是. Words such as "
+        "唯一是、统一是、第一是 are not markers.",
+        why="一是、二是 runs are how reports list measures; a gap or repeat (一是…二是…四是) shows an item was "
+        "deleted or duplicated while editing, and readers count the items.",
+        example="一是完善制度。二是加强培训。四是强化监督。",
+        use_instead="一是完善制度。二是加强培训。三是强化监督。",
+        source="Practice of official writing (序次语 run in order); GB/T 15835-2011 (一是 is a fixed expression "
+        "kept in Chinese numerals).",
+    ),
+)
+def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
+    o = ctx.outline
+    by_section: dict[int, list[tuple[int, int, int, int]]] = {}
+    sections: dict[int, Section] = {}
+    for p in ctx.doc.paragraphs[o.report_start :]:
+        if p.in_table:
+            continue
+        sec = o.section_of(p.index)
+        key = id(sec)
+        sections[key] = sec
+        for m in _ENUM.finditer(p.text):
+            n = cn_to_int(m.group(1))
+            if n is None or n == 0:
+                continue
+            by_section.setdefault(key, []).append((p.index, m.start(), m.end(), n))
+    for marks in by_section.values():
+        prev: tuple[int, int, int, int] | None = None
+        for mark in marks:
+            para, s, e, n = mark
+            label = f"{int_to_cn(n)}是"
+            if prev is None:
+                if n != 1:
+                    yield ctx.finding(
+                        para, s, e, f"列举从“{label}”开始，缺少“一是”", evidence=f"{label}之前没有一是"
+                    )
+            else:
+                pn = prev[3]
+                plabel = f"{int_to_cn(pn)}是"
+                if n == pn + 1:
+                    pass
+                elif n == 1:
+                    if para == prev[0]:
+                        yield ctx.finding(
+                            para,
+                            s,
+                            e,
+                            f"同一段内“{plabel}”之后又从“一是”重新开始",
+                            evidence=f"{plabel} → 一是",
+                            suggestion=f"{int_to_cn(pn + 1)}是",
+                        )
+                elif n == pn:
+                    yield ctx.finding(
+                        para,
+                        s,
+                        e,
+                        f"列举序号“{label}”重复",
+                        evidence=f"{plabel} → {label}",
+                        suggestion=f"{int_to_cn(pn + 1)}是",
+                    )
+                else:
+                    yield ctx.finding(
+                        para,
+                        s,
+                        e,
+                        f"列举序号不连续：“{plabel}”之后是“{label}”",
+                        evidence=f"{pn} → {n}，应为 {pn + 1}",
+                        suggestion=f"{int_to_cn(pn + 1)}是",
+                    )
+            prev = mark
+
+
+_BAD_LABEL = (
+    (2, re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、.．]"), "（一）"),
+    (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]\s*[、.．]"), "（1）"),
+    (3, re.compile(r"^\s*\d{1,2}\s*、"), "1."),
+    (1, re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[.．，,]"), "一、"),
+)
+
+
+@rule(
+    "HD004",
+    "sequence-punctuation-misused",
+    "warning",
+    "A heading number carries the wrong punctuation (（一）、  1、  一.).",
+    RuleDoc(
+        what="Checks the punctuation written after the number of each heading: 一、 takes a 顿号, 1. a "
+        "下脚点 (full stop mark), and the bracketed forms （一） and （1） take none.",
+        why="The bracket already separates a bracketed number from the text, so （一）、 doubles the mark; "
+        "1、 and 一. mix the two systems. Mixed forms in one report look careless and are corrected in review.",
+        example="（一）、加强组织领导   1、完善制度   一.主要举措",
+        use_instead="（一）加强组织领导   1.完善制度   一、主要举措",
+        source="GB/T 15834-2011 4.5.3.3 (顿号 after sequence words such as 一) and Annex A (punctuation after "
+        "sequence numbers); GB/T 9704-2012 7.3.3 (一、（一）1.（1）).",
+    ),
+)
+def sequence_punctuation_misused(ctx: Context) -> Iterator[Finding]:
+    for h in ctx.outline.headings:
+        if h.rank == 0:
+            continue
+        text = ctx.doc.paragraphs[h.paragraph].text
+        for rank, pat, right in _BAD_LABEL:
+            if rank != h.rank:
+                continue
+            m = pat.match(text)
+            if m is None:
+                continue
+            s = len(text) - len(text.lstrip())
+            wrong = m.group(0).strip()
+            good = _label(h.rank, h.number) if h.number is not None else right
+            yield ctx.finding(
+                h.paragraph,
+                s,
+                m.end(),
+                f"标题序号“{wrong}”的标点不规范，应写作“{good}”",
+                evidence=f"{wrong} → {good}",
+                suggestion=good,
+            )
