@@ -81,6 +81,10 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Text output: omit why/instead lines and parts.")
     ] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option("--previous", help="Last year's report, to compare carried-over figures (GK008)."),
+    ] = None,
 ) -> None:
     """Lint report files and print the findings."""
     from reportlint.api import Settings, lint_paths
@@ -93,7 +97,10 @@ def check(
         select=[s for s in (select or "").split(",") if s.strip()],
         ignore=[s for s in (ignore or "").split(",") if s.strip()],
         fail_on=fail_on.value,
+        extra={"previous": previous} if previous else {},
     )
+    if previous and not Path(previous).is_file():
+        _die(f"--previous: {previous}: no such file")
     try:
         run = lint_paths(paths, settings)
     except PackError as exc:

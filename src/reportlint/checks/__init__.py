@@ -3,6 +3,6 @@
 One module per family; each check is a function decorated with :func:`reportlint.engine.registry.rule`.
 """
 
-from reportlint.checks import dt, fz
+from reportlint.checks import dt, fz, gk
 
-__all__ = ["dt", "fz"]
+__all__ = ["dt", "fz", "gk"]
