@@ -464,15 +464,36 @@ def to_docx(rep: Report, path: Path) -> None:
                     cell_text(rows[2].cells[5 + 5 * b + i], h)
             for i, v in enumerate(v for block in rep.review for v in block):
                 cell_text(rows[3].cells[i], v)
+    import datetime as dt
+
+    stamp = dt.datetime(rep.year + 1, 1, 15, 9, 0, 0)
+    doc.core_properties.created = stamp
+    doc.core_properties.modified = stamp
     doc.core_properties.author = AGENCY
     doc.core_properties.title = title(rep)
     doc.save(str(path))
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Give every zip entry the same timestamp, so that regenerating an unchanged .docx changes no bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
 
 
 # --- .pdf ----------------------------------------------------------------------------------------------------
 
 
 def to_pdf(rep: Report, path: Path) -> None:
+    from reportlab import rl_config
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.pagesizes import A4
@@ -482,6 +503,7 @@ def to_pdf(rep: Report, path: Path) -> None:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    rl_config.invariant = 1  # no timestamps or random ids: the same input gives the same bytes
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     font = "STSong-Light"
     body = ParagraphStyle("body", fontName=font, fontSize=11, leading=18, firstLineIndent=22, wordWrap="CJK")

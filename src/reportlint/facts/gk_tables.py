@@ -550,29 +550,31 @@ def _review_col_key(chain: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _read_review_table(tables: list[Table]) -> MappedTable | None:
-    m = MappedTable(
-        "review", [], "table", location=tables[0].location, after_paragraph=tables[0].after_paragraph
-    )
+def _read_review_table(tables: list[Table], following: dict[int, Table]) -> MappedTable | None:
+    """Map 表四; a header whose number row went to the next page is joined with the table that follows it."""
+    first = tables[0]
+    m = MappedTable("review", [], "table", location=first.location, after_paragraph=first.after_paragraph)
     for table in tables:
-        start = next(
-            (r for r, row in enumerate(table.rows) if sum(_is_number_cell(table, c) for c in row) >= 5),
-            None,
-        )
-        if start is None:
-            continue
-        chains = _header_chains(table, range(start))
+        start = _first_number_row(table)
+        chains = _header_chains(table, range(len(table.rows) if start is None else start))
         colmap: dict[int, tuple[str, str]] = {}
-        # a block label in an upper header row spans its five columns; carry it right when merges are lost
         for c in sorted(chains):
             got = _review_col_key(chains[c])
             if got is not None:
                 colmap[c] = got
         if len(colmap) < 5:
             continue
+        data, row_i = table, start
+        if start is None:
+            nxt = following.get(table.index)
+            if nxt is None or (row_i := _first_number_row(nxt)) is None or nxt.n_cols != table.n_cols:
+                continue
+            data = nxt
+        assert row_i is not None
         m.tables.append(table.index)
-        row = table.rows[start]
-        for cell in row:
+        if data is not table:
+            m.tables.append(data.index)
+        for cell in data.rows[row_i]:
             got = colmap.get(cell.col)
             if got is None or cell.merged_from is not None:
                 continue
@@ -588,6 +590,12 @@ def _read_review_table(tables: list[Table]) -> MappedTable | None:
     m.row_labels = dict(REVIEW_BLOCKS)
     m.col_labels = dict(REVIEW_COLS)
     return m
+
+
+def _first_number_row(table: Table) -> int | None:
+    return next(
+        (r for r, row in enumerate(table.rows) if sum(_is_number_cell(table, c) for c in row) >= 5), None
+    )
 
 
 # --- 表二: proactive disclosure ----------------------------------------------------------------------------
@@ -744,7 +752,8 @@ def map_tables(doc: Document) -> GkTables:
         out.apply = _flattened_apply(doc)
     review_tables = [t for t, k in kinds if k == "review"]
     if review_tables:
-        out.review = _read_review_table(review_tables)
+        following = {a.index: b for a, b in zip(doc.tables, doc.tables[1:], strict=False)}
+        out.review = _read_review_table(review_tables, following)
     if out.review is None:
         out.review = _flattened_review(doc)
     active_tables = [t for t, k in kinds if k == "active"]
