@@ -477,3 +477,19 @@ def test_narrative_litigation_compares_with_both_blocks():
     res = lint_built(b, ["GK007"])
     assert [f.excerpt[f.span[0] : f.span[1]] for f in res.findings] == ["2"]
     assert "未经复议直接起诉总计 + 复议后起诉总计" in res.findings[0].message
+
+
+def test_wording_variants_of_labels():
+    grid = flat_grid()
+    grid[0] = [
+        "项 目",
+        "自 然 人",
+        *[f"法人或者其他组织 {c}" for c in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其它")],
+        "总 计",
+    ]
+    grid = [[c.replace("其他处理", "其它处理") for c in row] for row in grid]
+    b = Builder()
+    b.table(grid)
+    t = map_tables(b.doc()).apply
+    assert t.cols == ["NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"]
+    assert t.rows == apply_rows("2021")

@@ -285,14 +285,23 @@ def _origin(table: Table, cell: Cell) -> Cell:
         return cell
 
 
+_VARIANTS = (("其它", "其他"), ("法人或者其他组织", "法人或其他组织"), ("法人和其他组织", "法人或其他组织"))
+
+
+def _label_key(text: str) -> str:
+    """A label as compared: no spaces, one bracket width, common wording variants unified."""
+    key = norm_for_compare(text)
+    for a, b in _VARIANTS:
+        key = key.replace(a, b)
+    return key
+
+
 def _text(table: Table, cell: Cell) -> str:
-    return norm_for_compare(_origin(table, cell).paragraph.text)
+    return _label_key(_origin(table, cell).paragraph.text)
 
 
 def _table_text(table: Table) -> str:
-    return "".join(
-        norm_for_compare(c.paragraph.text) for row in table.rows for c in row if c.merged_from is None
-    )
+    return "".join(_label_key(c.paragraph.text) for row in table.rows for c in row if c.merged_from is None)
 
 
 def _is_number_cell(table: Table, cell: Cell) -> bool:
@@ -656,12 +665,12 @@ def _flattened_apply(doc: Document) -> MappedTable | None:
             if run is not None and re.search(r"\d\s*$", seg[: run.start()]):
                 run = None  # more numbers than the table has columns
             if run is None:
-                g = _GROUP_RE.match(norm_for_compare(seg))
+                g = _GROUP_RE.match(_label_key(seg))
                 if g:
                     group = _CN[g.group(1)]
                 continue
             nums = list(re.finditer(r"-?\d+(?:\.\d+)?", seg[run.start() :]))
-            label = norm_for_compare(seg[: run.start()])
+            label = _label_key(seg[: run.start()])
             chain = [x for x in _LABEL_SPLIT.split(label) if x]
             key, group = _classify_apply_row(chain, group)
             if key is None or key in m.rows:
