@@ -13,7 +13,7 @@ A case file::
         expect: []
 
 Optional per case: ``pack``, ``profile``, ``select`` (defaults to the case's rule), ``suffix`` (.txt/.md),
-``severity`` (the expected severity of every finding). A document-level finding (no span) is named by
+``severity`` (the expected severity of every finding), ``previous`` (the text of last year's report, for GK008). A document-level finding (no span) is named by
 its key: the part id for FZ001, the rule code for a missing required pattern.
 """
 
@@ -46,13 +46,19 @@ def _flagged(f) -> str:
 
 
 @pytest.mark.parametrize(("code", "case"), ALL, ids=[f"{c}-{k['name']}" for c, k in ALL])
-def test_case(code, case, lint_text):
+def test_case(code, case, lint_text, tmp_path):
+    extra = {}
+    if "previous" in case:  # last year's report (GK008), as a file next to this one
+        prev = tmp_path / f"previous{case.get('suffix', '.txt')}"
+        prev.write_text(case["previous"], encoding="utf-8")
+        extra["previous"] = str(prev)
     res = lint_text(
         case["text"],
         select=case.get("select", [code]),
         suffix=case.get("suffix", ".txt"),
         pack=case.get("pack"),
         profile=case.get("profile"),
+        extra=extra,
     )
     assert res.error is None, res.error
     got = sorted(_flagged(f) for f in res.findings if f.code == code)

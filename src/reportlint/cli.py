@@ -116,6 +116,10 @@ def check(
         str | None,
         typer.Option("--annotate", help="Write a copy of the .docx with each finding as a Word comment."),
     ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option("--previous", help="Last year's report, to compare carried-over figures (GK008)."),
+    ] = None,
 ) -> None:
     """Lint report files and print the findings."""
     from reportlint import api
@@ -126,6 +130,8 @@ def check(
 
     if fmt not in FORMATS:
         _die(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if previous and not Path(previous).is_file():
+        _die(f"--previous: {previous}: no such file")
     try:
         cfg = resolve_config(config)
         settings = build_settings(
@@ -137,6 +143,8 @@ def check(
             ignore=split_list(ignore),
             fail_on=fail_on.value if fail_on else None,
         )
+        if previous:
+            settings.extra["previous"] = previous
         files = api.collect_files(paths)
         if not files:
             _die("no report files found in the given paths")

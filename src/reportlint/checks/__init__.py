@@ -3,6 +3,6 @@
 One module per family; each check is a function decorated with :func:`reportlint.engine.registry.rule`.
 """
 
-from reportlint.checks import dt, fz, gw, hd, num, pn, st
+from reportlint.checks import dt, fz, gk, gw, hd, num, pn, st
 
-__all__ = ["dt", "fz", "gw", "hd", "num", "pn", "st"]
+__all__ = ["dt", "fz", "gk", "gw", "hd", "num", "pn", "st"]

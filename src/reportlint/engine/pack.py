@@ -40,6 +40,8 @@ class PartSpec(msgspec.Struct, forbid_unknown_fields=True):
     """Regexes that disqualify a heading (``问题`` in a heading that is about plans)."""
     text: list[str] = []
     """Regexes tried on paragraph openings when no heading matches (run-in or unnumbered parts)."""
+    max_depth: int | None = None
+    """Only headings at most this deep cover the part (1: top-level sections only)."""
 
 
 class ProfileSpec(msgspec.Struct, forbid_unknown_fields=True):

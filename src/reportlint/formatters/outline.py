@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from rich import box
 from rich.console import Console
+from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
+from reportlint.facts.gk_tables import MappedTable, map_tables
 from reportlint.model import Document
 from reportlint.structure.outline import Outline, Section
 
@@ -116,9 +119,52 @@ def render_outline(doc: Document, out: Outline, settings: Settings, stream: Text
         if pm.found:
             line.append(f"  ← {pm.matched} ({pm.how}, {_where(doc, pm.paragraph)})", style="dim")
         console.print(line)
+    mapped = map_tables(doc).all()
+    shown = {i for m in mapped for i in m.tables}
+    for m in mapped:
+        console.print(_mapped_grid(m))
     for t in doc.tables:
+        if t.index in shown:
+            continue
         console.print(
             Text(f"table {t.index + 1}: {t.n_rows} × {t.n_cols}  ({t.location.describe()})", style="bold")
         )
         for row in t.text_grid()[:40]:
             console.print(Text("  | " + " | ".join(c.replace("\n", " ")[:14] for c in row) + " |"))
+
+
+_GK_TABLE_TITLE = {
+    "active": "主动公开政府信息情况",
+    "apply": "收到和处理政府信息公开申请情况",
+    "review": "政府信息公开行政复议、行政诉讼情况",
+}
+
+
+def _mapped_grid(m: MappedTable) -> RichTable:
+    """A table of the GK format as recognised: the format's row and column labels, the values as written."""
+    where = "+".join(str(i + 1) for i in m.tables) if m.tables else "body text"
+    how = "flattened lines of numbers" if m.how == "flattened" else f"table {where}"
+    layout = f", {m.layout} format" if m.layout else ""
+    title = Text(f"{_GK_TABLE_TITLE[m.kind]} ← {how} ({m.location.describe()}{layout})", style="bold")
+    title.append(f"  {len(m.rows)} rows × {len(m.cols)} columns", style="dim")
+    grid = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    grid.add_column("row")
+    for col in m.cols:
+        label = m.col_labels.get(col, col)
+        grid.add_column(label.split("·")[-1], justify="right")
+    for row in m.rows:
+        cells: list[Text] = []
+        for col in m.cols:
+            v = m.get(row, col)
+            if v is None:
+                cells.append(Text("—", style="dim"))
+            elif v.blank:
+                cells.append(Text("空" if not v.text.strip() else v.text.strip(), style="yellow"))
+            elif v.number is None:
+                cells.append(Text(v.text.strip()[:8], style="red"))
+            else:
+                cells.append(Text(v.show()))
+        grid.add_row(Text(m.row_label(row)), *cells)
+    for label, loc in m.unknown_rows:
+        grid.add_row(Text(f"? {label[:24]} ({loc.describe()})", style="red"))
+    return grid

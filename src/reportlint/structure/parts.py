@@ -64,6 +64,8 @@ def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]
         excl = [re.compile(p) for p in part.exclude]
         for sec in sections:
             assert sec.heading is not None
+            if part.max_depth is not None and sec.depth > part.max_depth:
+                continue
             title = re.sub(r"\s+", "", sec.heading.title)
             if any(p.search(title) for p in pats) and not any(x.search(title) for x in excl):
                 pm.section, pm.paragraph, pm.matched, pm.how = sec, sec.start, sec.heading.display, "heading"
