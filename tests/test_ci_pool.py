@@ -156,3 +156,13 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path):
         lint_paths([str(tmp_path)], on_result=advance)
     assert sorted(seen) == [0, 1]
     assert "2/2" in shown.getvalue()
+
+
+def test_directory_walk_skips_project_readmes_but_not_named_files(tmp_path):
+    from reportlint.api import collect_files
+
+    (tmp_path / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "CHANGELOG.md").write_text("# 变更\n", encoding="utf-8")
+    (tmp_path / "2023.txt").write_text("报告\n", encoding="utf-8")
+    assert collect_files([str(tmp_path)]) == [str(tmp_path / "2023.txt")]
+    assert collect_files([str(tmp_path / "README.md")]) == [str(tmp_path / "README.md")]

@@ -103,6 +103,17 @@ def _has_glob(s: str) -> bool:
     return any(c in s for c in "*?[")
 
 
+_NOT_REPORTS = ("readme", "changelog", "license", "licence", "contributing", "authors")
+
+
+def _is_report_name(name: str) -> bool:
+    """A file a directory walk lints: a supported extension, not a lock/hidden file, not a project README."""
+    lower = name.lower()
+    if not lower.endswith(SUPPORTED_SUFFIXES) or name.startswith(("~$", ".")):
+        return False
+    return not lower.startswith(_NOT_REPORTS)
+
+
 def collect_files(paths: Iterable[str]) -> list[str]:
     """Expand directories (recursively, by extension) and globs; keep the order the user gave, once each.
 
@@ -133,10 +144,13 @@ def collect_files(paths: Iterable[str]) -> list[str]:
         p = Path(raw)
         if p.is_dir():
             found: list[str] = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+            # a folder that cannot be listed is reported (as unreadable) instead of silently skipped
+            for root, dirs, files in os.walk(
+                p, followlinks=False, onerror=lambda e: found.append(str(e.filename))
+            ):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(("~$", ".")):
+                    if _is_report_name(name):
                         found.append(str(Path(root) / name))
             for f in found:
                 add(f)
