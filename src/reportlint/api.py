@@ -114,6 +114,11 @@ def _is_report_name(name: str) -> bool:
     return not lower.startswith(_NOT_REPORTS)
 
 
+def _collect_error(into: list[str]) -> Callable[[OSError], None]:
+    """An ``os.walk`` error handler that keeps the folder it could not list, so the run reports it."""
+    return lambda exc: into.append(str(exc.filename))
+
+
 def collect_files(paths: Iterable[str]) -> list[str]:
     """Expand directories (recursively, by extension) and globs; keep the order the user gave, once each.
 
@@ -145,9 +150,7 @@ def collect_files(paths: Iterable[str]) -> list[str]:
         if p.is_dir():
             found: list[str] = []
             # a folder that cannot be listed is reported (as unreadable) instead of silently skipped
-            for root, dirs, files in os.walk(
-                p, followlinks=False, onerror=lambda e: found.append(str(e.filename))
-            ):
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=_collect_error(found)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if _is_report_name(name):
