@@ -76,3 +76,23 @@ def test_text_reader_any_bytes(data):
         assert isinstance(exc, FileError)
         return
     build_outline(doc)
+
+
+def test_markdown_table_cells_stand_in_reading_order():
+    text = "# 某局2023年度报告\n\n一、总体情况\n\n| 项目 | 数量 |\n|---|---|\n| 受理 | 3 |\n\n二、存在的问题\n\n问题。\n"
+    doc = read_text("x.md", "md", text.encode("utf-8"))  # type: ignore[arg-type]
+    texts = [(p.index, p.text, p.in_table) for p in doc.paragraphs]
+    assert [t for _, t, _ in texts] == [
+        "某局2023年度报告",
+        "一、总体情况",
+        "项目",
+        "数量",
+        "受理",
+        "3",
+        "二、存在的问题",
+        "问题。",
+    ]
+    assert all(i == k for k, (i, _, _) in enumerate(texts))
+    assert doc.tables[0].after_paragraph == 1
+    outline = build_outline(doc)
+    assert outline.section_of(4).heading is not None and outline.section_of(4).heading.title == "总体情况"

@@ -143,36 +143,35 @@ def _attach_directives(doc: Document, directives: dict[int, list[str]]) -> None:
 
 
 def _attach_md_tables(doc: Document, tables: list[tuple[int, list[tuple[int, str]]]]) -> None:
-    """Append Markdown tables as Table objects, placed after the paragraph that precedes them."""
-    line_to_para: list[tuple[int, int]] = []
-    for p in doc.paragraphs:
-        for a in p.anchors:
-            if a.location.line is not None:
-                line_to_para.append((a.location.line, p.index))
+    """Add Markdown tables as Table objects, their cells placed in reading order among the paragraphs."""
     for t_index, (_, rows) in enumerate(tables):
         first_line = rows[0][0] if rows else 0
-        before = [pi for (ln, pi) in line_to_para if ln < first_line]
         grid: list[list[Cell]] = []
         for r, (line_no, row) in enumerate(rows):
             cells = [c.strip() for c in row.strip().strip("|").split("|")]
             out_row: list[Cell] = []
             for c, value in enumerate(cells):
                 loc = Location(line=line_no, table=t_index + 1, row=r + 1, col=c + 1)
-                para = Paragraph(
-                    index=len(doc.paragraphs),
-                    text=value,
-                    anchors=[Anchor(0, loc)],
-                    in_table=True,
-                    table=t_index,
-                )
+                para = Paragraph(index=-1, text=value, anchors=[Anchor(0, loc)], in_table=True, table=t_index)
                 doc.paragraphs.append(para)
                 out_row.append(Cell(row=r, col=c, paragraph=para))
             grid.append(out_row)
         doc.tables.append(
-            Table(
-                index=t_index,
-                rows=grid,
-                location=Location(line=first_line, table=t_index + 1),
-                after_paragraph=max(before) if before else None,
-            )
+            Table(index=t_index, rows=grid, location=Location(line=first_line, table=t_index + 1))
         )
+
+    def key(p: Paragraph) -> tuple[int, int]:
+        loc = p.anchors[0].location
+        return (loc.line or 0, loc.col or 0)
+
+    doc.paragraphs.sort(key=key)  # stable: body paragraphs keep their order
+    last_body: int | None = None
+    first_cell: dict[int, int | None] = {}
+    for i, p in enumerate(doc.paragraphs):
+        p.index = i
+        if not p.in_table:
+            last_body = i
+        elif p.table is not None and p.table not in first_cell:
+            first_cell[p.table] = last_body
+    for t in doc.tables:
+        t.after_paragraph = first_cell.get(t.index)
