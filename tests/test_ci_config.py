@@ -129,3 +129,28 @@ def test_bad_pack_or_profile_is_one_run_error(project):
     (project / "reportlint.toml").write_text('pack = "fazhi"\nprofile = "county"\n')
     res = cli("check", ".")
     assert res.exit_code == 2 and "unknown profile 'county'" in res.stderr
+
+
+def test_max_bytes_gives_too_large(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    p = tmp_path / "r.txt"
+    p.write_text("某局2023年度法治政府建设情况报告\n\n" + "正文。" * 200, encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", str(p), "--max-bytes", "100", "--format", "json", "--timeout", "0"])
+    assert r.exit_code == 2
+    err = json.loads(r.stdout)["files"][0]["error"]
+    assert err["code"] == "too-large" and "--max-bytes" in err["message"]
+
+
+def test_max_pages_in_config_reaches_the_limits(tmp_path, monkeypatch):
+    from reportlint.config import build_settings, resolve_config
+
+    (tmp_path / "reportlint.toml").write_text("max-pages = 12\nmax-bytes = 5000\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    s = build_settings(resolve_config(None))
+    assert (s.limits.max_pages, s.limits.max_bytes) == (12, 5000)
+    assert build_settings(resolve_config(None), max_pages=3).limits.max_pages == 3

@@ -112,6 +112,14 @@ def check(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a TTY]."),
     ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (too-large) [default: 2000]."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Refuse larger files (too-large) [default: 100 MiB]."),
+    ] = None,
     annotate: Annotated[
         str | None,
         typer.Option("--annotate", help="Write a copy of the .docx with each finding as a Word comment."),
@@ -142,6 +150,8 @@ def check(
             extend_select=split_list(extend_select),
             ignore=split_list(ignore),
             fail_on=fail_on.value if fail_on else None,
+            max_pages=max_pages,
+            max_bytes=max_bytes,
         )
         if previous:
             settings.extra["previous"] = previous

@@ -63,6 +63,8 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, rename="kebab", omi
     jobs: int | None = None
     timeout: float | None = None
     baseline: str | None = None
+    max_pages: int | None = None
+    max_bytes: int | None = None
 
 
 @dataclass
@@ -268,6 +270,8 @@ _KEYS = (
     "jobs",
     "timeout",
     "baseline",
+    "max-pages",
+    "max-bytes",
     "severity",
     "per-file-ignores",
     "options",
@@ -321,6 +325,8 @@ def build_settings(
     extend_select: list[str] | None = None,
     ignore: list[str] | None = None,
     fail_on: str | None = None,
+    max_pages: int | None = None,
+    max_bytes: int | None = None,
 ) -> Settings:
     """Settings from the configuration with command-line values on top.
 
@@ -337,7 +343,22 @@ def build_settings(
     spec = cfg.spec
     severity = {k: v for k, v in spec.severity.items() if v in SEVERITIES}
     effective_fail_on = fail_on or spec.fail_on or "error"
+    from reportlint.readers import Limits
+
+    base = Limits()
+    pages = max_pages if max_pages is not None else spec.max_pages
+    size = max_bytes if max_bytes is not None else spec.max_bytes
+    for option, value in (("max-pages", pages), ("max-bytes", size)):
+        if value is not None and value < 1:
+            raise ConfigError(f"{option}: expected a positive whole number, got {value}")
+    limits = Limits(
+        max_bytes=size or base.max_bytes,
+        max_pages=pages or base.max_pages,
+        max_unzipped_bytes=base.max_unzipped_bytes,
+        max_zip_ratio=base.max_zip_ratio,
+    )
     return Settings(
+        limits=limits,
         pack=pack or spec.pack,
         profile=profile or spec.profile,
         select=list(select) if select else list(spec.select or []),
