@@ -339,3 +339,18 @@ def test_corpus_pdf_gives_a_document_or_a_file_error(path: Path) -> None:
         assert isinstance(doc, Document)
         assert all(p.index == i for i, p in enumerate(doc.paragraphs))
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_dedupe_drops_fake_bold_copies_only() -> None:
+    from reportlint.readers.pdf import dedupe
+
+    def ch(text: str, x: float, top: float = 10.0) -> dict[str, object]:
+        return {"text": text, "x0": x, "top": top, "fontname": "F", "size": 12.0}
+
+    kept = dedupe([ch("法", 10.0), ch("法", 10.4), ch("治", 22.0), ch("法", 34.0), ch("法", 10.0, top=40.0)])
+    assert [(c["text"], c["x0"], c["top"]) for c in kept] == [
+        ("法", 10.0, 10.0),
+        ("治", 22.0, 10.0),
+        ("法", 34.0, 10.0),
+        ("法", 10.0, 40.0),
+    ]
