@@ -17,7 +17,7 @@ from reportlint.structure.outline import build_outline
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = ROOT / "tests" / "fixtures" / "pdf"
-REPORT_PDFS = ["report.pdf", "report_lo.pdf"]
+REPORT_PDFS = ["report.pdf", "report_lo.pdf", "report_lo_ragged.pdf"]
 HEADER = "云岭市青禾区司法局2025年法治政府建设年度报告"
 # ../shared next to the checkout (or next to the worktrees folder)
 CORPUS = next(

@@ -81,6 +81,10 @@ class Line:
     size: float
     bold: bool
     page: int
+    lead: float = 0.0
+    """Width of the line's first unbreakable piece (a Latin word or number, a CJK character with the marks
+    that may not be separated from it): a line before it that stops short may have been wrapped because
+    this piece did not fit."""
 
 
 @dataclass(slots=True)
@@ -177,6 +181,36 @@ def line_text(chars: Sequence[Char]) -> str:
     return "".join(out)
 
 
+_OPENING = set("“‘（《〈「『〔【([{")
+_QUOTES = set("“”‘’")
+_NO_LINE_START = set("，。、；：？！”’）》〉」』〕】…—·%％),.;:!?]}")
+
+
+def lead_width(chars: Sequence[Char]) -> float:
+    """Width of the first unbreakable piece of a line (see :attr:`Line.lead`)."""
+    if not chars:
+        return 0.0
+    i, n = 0, len(chars)
+    while i + 1 < n and chars[i].text in _OPENING:
+        i += 1
+    if _is_latin(chars[i].text[0]) and not _is_wide(chars[i].text[0]):
+        em = max(chars[i].size, 1.0)
+        while (
+            i + 1 < n
+            and _is_latin(chars[i + 1].text[0])
+            and not _is_wide(chars[i + 1].text[0])
+            and chars[i + 1].x0 - chars[i].x1 < 0.15 * em
+        ):
+            i += 1
+    # closing marks stay with what they close; curly quotes (ambiguous width, line-break class QU in
+    # LibreOffice/ICU) also glue to the character after them
+    while i + 1 < n and (chars[i + 1].text in _NO_LINE_START or chars[i + 1].text in _QUOTES):
+        i += 1
+        if chars[i].text in _QUOTES and i + 1 < n:
+            i += 1
+    return chars[i].x1 - chars[0].x0
+
+
 def make_lines(chars: Iterable[Char], page: int) -> list[Line]:
     lines: list[Line] = []
     for group in group_lines(chars):
@@ -194,6 +228,7 @@ def make_lines(chars: Iterable[Char], page: int) -> list[Line]:
                 size=sizes[len(sizes) // 2],
                 bold=all(_BOLD_FONT.search(c.font) for c in group if not c.text.isspace()),
                 page=page,
+                lead=lead_width(group),
             )
         )
     return lines
@@ -541,12 +576,14 @@ def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: 
         return False
     if _kind(b, mb) != "left":
         return False
-    if (ma.right - a.x1) / max(a.size, 1.0) > 1.5:
-        return False  # the previous line stops short: it ended its paragraph
-    ka = _kind(a, ma)
-    if ka == "centered" and len(prev.lines) == 1:
+    short = ma.right - a.x1
+    forced = b.lead >= short - 0.25 * a.size
+    """The first piece of ``b`` would not have fit at the end of ``a``: the wrap was forced."""
+    if short > 1.5 * a.size and not forced:
+        return False  # the previous line stops short though the next one's first word would have fit
+    if _kind(a, ma) == "centered" and len(prev.lines) == 1 and not forced:
         return False
-    if same_page and b.top - a.bottom > layout.line_gap + 0.8 * a.size:
+    if same_page and b.top - a.bottom > layout.line_gap + 0.35 * a.size:
         return False
     if heading_match(b.text) and ends_complete(prev.text):
         return False
