@@ -413,7 +413,11 @@ def _chars_of(page: Any, turn: Any) -> list[Char]:
 def extract_page(page: Any, number: int) -> PageContent:
     """Lines and tables of one pdfplumber page."""
     turn, width, height = _rotator(page)
-    chars = _chars_of(page, turn)
+    chars = [  # text placed off the page is not shown to the reader
+        c
+        for c in _chars_of(page, turn)
+        if -1 <= (c.x0 + c.x1) / 2 <= width + 1 and -1 <= (c.top + c.bottom) / 2 <= height + 1
+    ]
     unmapped = sum(1 for c in chars if c.text.startswith("(cid:"))
     if unmapped:
         chars = [c for c in chars if not c.text.startswith("(cid:")]
