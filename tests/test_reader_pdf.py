@@ -1,0 +1,356 @@
+"""The PDF reader on generated fixtures (tests/fixtures/make_pdf_fixtures.py) and on the robustness corpus."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from reportlint.errors import FileError
+from reportlint.model import Document
+from reportlint.readers import Limits, read_document
+from reportlint.readers.pdf import Char, is_page_number, join_text, line_text
+from reportlint.structure.outline import build_outline
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF = ROOT / "tests" / "fixtures" / "pdf"
+REPORT_PDFS = ["report.pdf", "report_lo.pdf", "report_lo_ragged.pdf"]
+HEADER = "云岭市青禾区司法局2025年法治政府建设年度报告"
+# ../shared next to the checkout (or next to the worktrees folder)
+CORPUS = next(
+    (
+        d / "shared" / "corpus" / "robustness"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared").is_dir()
+    ),
+    ROOT.parent / "shared" / "corpus" / "robustness",
+)
+
+
+def expected_paragraphs() -> list[str]:
+    return (PDF / "report.txt").read_text(encoding="utf-8").strip().split("\n\n")
+
+
+def read(name: str) -> Document:
+    return read_document(PDF / name)
+
+
+@pytest.fixture(scope="module", params=REPORT_PDFS)
+def report(request: pytest.FixtureRequest) -> Document:
+    return read(request.param)
+
+
+# --- body text --------------------------------------------------------------------------------------------
+
+
+def test_body_paragraphs_are_exactly_as_written(report: Document) -> None:
+    assert [p.text for p in report.body()] == expected_paragraphs()
+
+
+def test_no_header_footer_or_page_number_text(report: Document) -> None:
+    for p in report.body():
+        assert not re.search(r"—\s*\d+\s*—", p.text)
+        assert p.text != HEADER
+    assert report.pages == 4
+    assert any("running header" in n for n in report.notes)
+    assert any(n.startswith("4 page number") for n in report.notes)
+
+
+def test_no_spaces_between_cjk_and_latin_words_keep_theirs(report: Document) -> None:
+    text = "\n".join(p.text for p in report.body())
+    assert "ISO 9001" in text  # a real space between Latin words, here also across a line wrap
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff0-9]|[0-9] [\u4e00-\u9fff]", text)
+
+
+def test_title_lines_are_centred(report: Document) -> None:
+    title = [p for p in report.body()][:2]
+    assert [p.centered for p in title] == [True, True]
+    assert title[0].location.page == 1
+
+
+def _page_texts(path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [re.sub(r"\s+", "", page.extract_text() or "") for page in pdf.pages]
+
+
+@pytest.mark.parametrize("name", REPORT_PDFS)
+def test_anchors_point_at_the_page_of_each_stretch(name: str) -> None:
+    doc = read(name)
+    pages = _page_texts(PDF / name)
+    last_page = 1
+    for p in doc.body():
+        for k, a in enumerate(p.anchors):
+            page = a.location.page
+            assert page is not None and page >= last_page
+            end = p.anchors[k + 1].start if k + 1 < len(p.anchors) else len(p.text)
+            stretch = re.sub(r"\s+", "", p.text[a.start : end])
+            assert stretch in pages[page - 1], (p.index, page, stretch[:20])
+            last_page = page
+    assert last_page == 4
+
+
+def test_paragraphs_split_across_page_breaks_are_healed() -> None:
+    doc = read("report.pdf")
+    split = [p for p in doc.body() if len(p.anchors) > 1]
+    assert len(split) == 2
+    assert any("2 paragraph(s) rejoined" in n for n in doc.notes)
+    title_split = next(p for p in split if "《云岭市行政执法案卷评查标准" in p.text)
+    assert "《云岭市行政执法案卷评查标准（2024年修订版）》" in title_split.text
+    first, second = title_split.anchors
+    assert second.location.page == first.location.page + 1
+    assert title_split.text[second.start :].startswith("2024年修订版）》")
+    assert title_split.location_at(second.start - 1).page == first.location.page
+
+
+# --- tables -------------------------------------------------------------------------------------------------
+
+
+def expected_grid() -> list[list[str]]:
+    return [row.split("|") for row in (PDF / "report_table.txt").read_text(encoding="utf-8").splitlines()]
+
+
+def test_table_grid_and_merged_cells(report: Document) -> None:
+    assert len(report.tables) == 1
+    table = report.tables[0]
+    grid = expected_grid()
+    assert (table.n_rows, table.n_cols) == (len(grid), len(grid[0]))
+    for r, row in enumerate(grid):
+        for c, want in enumerate(row):
+            cell = table.rows[r][c]
+            if want == "<":
+                owner = cell.merged_from
+                assert owner is not None and owner[0] == r and owner[1] < c
+            elif want == "^":
+                owner = cell.merged_from
+                assert owner is not None and owner[1] == c and owner[0] < r
+            else:
+                assert cell.merged_from is None
+                assert cell.text == want
+            if cell.merged_from is not None:
+                r0, c0 = cell.merged_from
+                top_left = table.rows[r0][c0]
+                assert r0 + top_left.rowspan > r and c0 + top_left.colspan > c
+                assert cell.paragraph is top_left.paragraph
+    spans = {
+        (c.row, c.col): (c.rowspan, c.colspan) for row in table.rows for c in row if c.merged_from is None
+    }
+    assert spans[(0, 0)] == (2, 1) and spans[(0, 1)] == (2, 1) and spans[(0, 2)] == (1, 3)
+
+
+def test_table_cells_are_paragraphs_in_reading_order(report: Document) -> None:
+    table = report.tables[0]
+    before = next(p for p in report.body() if p.text.endswith("行政复议案件办理情况见下表。"))
+    after = next(p for p in report.body() if p.text.startswith("坚持和发展新时代"))
+    assert table.after_paragraph == before.index
+    cells = [p for p in report.paragraphs if p.in_table]
+    assert [p.index for p in cells] == list(range(before.index + 1, after.index))
+    assert all(p.table == 0 for p in cells)
+    for p in report.paragraphs:
+        assert report.paragraphs[p.index] is p
+    body_text = "\n".join(p.text for p in report.body())
+    assert "行政处罚" not in body_text and "维持" not in body_text
+    loc = table.rows[2][0].paragraph.location
+    assert (loc.table, loc.row, loc.col) == (1, 3, 1)
+    assert loc.page == table.location.page
+
+
+def test_table_continued_on_next_page_is_one_table() -> None:
+    doc = read("report_lo.pdf")  # LibreOffice broke the table over pages 2 and 3
+    table = doc.tables[0]
+    pages = {c.paragraph.location.page for row in table.rows for c in row}
+    assert pages == {2, 3}
+    assert any("table(s) continued" in n for n in doc.notes)
+
+
+# --- structure ------------------------------------------------------------------------------------------------
+
+
+def _tree(doc: Document) -> tuple[list[str], list[tuple[int, str, str]]]:
+    outline = build_outline(doc)
+    title = [doc.paragraphs[i].text for i in outline.title]
+    return title, [(h.depth, h.label, h.title) for h in outline.headings]
+
+
+def test_outline_matches_the_plain_text_version(report: Document) -> None:
+    text_doc = read_document(PDF / "report.txt")
+    assert _tree(report) == _tree(text_doc)
+    title, heads = _tree(report)
+    assert title == ["云岭市青禾区司法局", "2025年法治政府建设年度报告"]
+    assert [h[:2] for h in heads][:3] == [(1, "一、"), (2, "（一）"), (2, "（二）")]
+    assert len(heads) == 8
+
+
+# --- file-level errors ----------------------------------------------------------------------------------------
+
+
+def test_scanned_pdf_has_no_text_layer() -> None:
+    with pytest.raises(FileError) as err:
+        read("scanned.pdf")
+    assert err.value.code == "no-text-layer"
+    assert "OCR" in err.value.message
+
+
+def test_encrypted_pdf() -> None:
+    with pytest.raises(FileError) as err:
+        read("encrypted.pdf")
+    assert err.value.code == "encrypted"
+    assert "\n" not in str(err.value)
+
+
+def test_pdf_with_owner_password_only_is_read() -> None:
+    doc = read("owner_only.pdf")
+    assert [p.text for p in doc.paragraphs] == [
+        "Qinghe District Bureau of Justice",
+        "Annual report on law-based government, 2025.",
+    ]
+
+
+def test_too_many_pages() -> None:
+    with pytest.raises(FileError) as err:
+        read_document(PDF / "report.pdf", Limits(max_pages=3))
+    assert err.value.code == "too-large"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        b"%PDF-1.7\n" + bytes(range(256)) * 20,
+        None,  # the first half of a real report
+    ],
+)
+def test_corrupt_pdf_gives_a_file_error(tmp_path: Path, data: bytes | None) -> None:
+    if data is None:
+        whole = (PDF / "report.pdf").read_bytes()
+        data = whole[: len(whole) // 2]
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(data)
+    try:
+        doc = read_document(bad)
+    except FileError as exc:
+        assert exc.code in ("unreadable", "no-text-layer")
+        assert "\n" not in str(exc)
+    else:
+        assert doc.format == "pdf"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+def test_files_are_closed_on_every_path(tmp_path: Path) -> None:
+    def open_fds() -> int:
+        return len(list(Path("/proc/self/fd").iterdir()))
+
+    before = open_fds()
+    for name in ("report.pdf", "encrypted.pdf", "scanned.pdf"):
+        with contextlib.suppress(FileError):
+            read(name)
+    with pytest.raises(FileError):
+        read_document(PDF / "report.pdf", Limits(max_pages=1))
+    assert open_fds() == before
+
+
+# --- line assembly ------------------------------------------------------------------------------------------
+
+
+def chars(spec: str, *, size: float = 10.0, gap: float = 0.0, x: float = 0.0) -> list[Char]:
+    """Chars laid out left to right; ``_`` adds a 4pt gap (0.4 em) before the next character."""
+    out: list[Char] = []
+    extra = 0.0
+    for ch in spec:
+        if ch == "_":
+            extra += 4.0
+            continue
+        width = size if ord(ch) > 0x2000 else size / 2
+        x += extra
+        out.append(Char(ch, x, x + width, 0.0, size, size))
+        x += width + gap
+        extra = 0.0
+    return out
+
+
+def test_no_space_between_cjk_even_when_justified() -> None:
+    assert line_text(chars("依法行政工作", gap=1.5)) == "依法行政工作"
+
+
+def test_cjk_digit_gap_of_autospacing_is_not_a_space() -> None:
+    assert line_text(chars("召开会议_12_次")) == "召开会议12次"
+
+
+def test_wide_gap_between_cjk_and_digit_is_kept() -> None:
+    assert line_text(chars("召开会议___12次")) == "召开会议 12次"
+
+
+def test_latin_words_keep_their_space_in_a_justified_line() -> None:
+    assert line_text(chars("完善ISO_9001体系", gap=0.8)) == "完善ISO 9001体系"
+
+
+def test_join_wrapped_lines() -> None:
+    assert join_text("协助企业完善ISO", "9001质量管理") == "协助企业完善ISO 9001质量管理"
+    assert join_text("评查标准（", "2024年修订版）》") == "评查标准（2024年修订版）》"
+    assert join_text("推行证明", "事项告知") == "推行证明事项告知"
+
+
+@pytest.mark.parametrize(
+    ("text", "bottom", "expected"),
+    [
+        ("— 3 —", True, True),
+        ("- 3 -", False, True),
+        ("－3－", True, True),
+        ("第3页", True, True),
+        ("第 3 页 共 10 页", True, True),
+        ("3/10", False, True),
+        ("3", True, True),
+        ("3", False, False),
+        ("第三章", True, False),
+        ("2025年", True, False),
+        ("一、总体情况", True, False),
+    ],
+)
+def test_page_number_forms(text: str, bottom: bool, expected: bool) -> None:
+    assert is_page_number(text, bottom=bottom) is expected
+
+
+# --- robustness corpus -------------------------------------------------------------------------------------
+
+
+def _corpus_pdfs() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    out = []
+    for f in sorted(CORPUS.rglob("*")):
+        if f.is_file() and (f.suffix.lower() == ".pdf" or b"%PDF-" in f.read_bytes()[:1024]):
+            out.append(f)
+    return out
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/robustness is not present")
+@pytest.mark.parametrize("path", _corpus_pdfs(), ids=lambda p: str(p.relative_to(CORPUS)))
+def test_corpus_pdf_gives_a_document_or_a_file_error(path: Path) -> None:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        doc = read_document(path)
+    except FileError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(doc, Document)
+        assert all(p.index == i for i, p in enumerate(doc.paragraphs))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_dedupe_drops_fake_bold_copies_only() -> None:
+    from reportlint.readers.pdf import dedupe
+
+    def ch(text: str, x: float, top: float = 10.0) -> dict[str, object]:
+        return {"text": text, "x0": x, "top": top, "fontname": "F", "size": 12.0}
+
+    kept = dedupe([ch("法", 10.0), ch("法", 10.4), ch("治", 22.0), ch("法", 34.0), ch("法", 10.0, top=40.0)])
+    assert [(c["text"], c["x0"], c["top"]) for c in kept] == [
+        ("法", 10.0, 10.0),
+        ("治", 22.0, 10.0),
+        ("法", 34.0, 10.0),
+        ("法", 10.0, 40.0),
+    ]
