@@ -573,6 +573,10 @@ def _kind(ln: Line, m: Margins) -> str:
     return "other"
 
 
+_OWN_LINE_START = re.compile(r"^\s*(附\s*件\s*\d*\s*([：:]|$)|抄\s*送\s*[：:])")
+_OWN_LINE_END = re.compile(r"印\s*发\s*$")
+
+
 def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: bool) -> bool:
     """Whether line ``b`` continues the paragraph whose last line is ``a``."""
     ma, mb = layout.margins[a.page % 2], layout.margins[b.page % 2]
@@ -591,6 +595,8 @@ def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: 
         return False
     if heading_match(b.text) and ends_complete(prev.text):
         return False
+    if _OWN_LINE_START.match(b.text) or _OWN_LINE_END.search(prev.text):
+        return False  # 附件 label, 附件说明, 抄送 line; a 版记 line ending in 印发
     return layout.uses_indent or not ends_complete(prev.text)
 
 
