@@ -100,9 +100,10 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
         first[d.core] = d
     def_spans = {(d.para, d.start) for d in defs}
     for d in first.values():
-        # used before the definition (marked forms only: a bare word may occur in other words)
-        if d.kind != "bare":
-            hit = _first_before(paras, d, def_spans)
+        # used before the definition; a bare short form only where segmentation shows it as a word of its own
+        if d.kind != "bare" or len(d.core) >= 3:
+            report = [p for p in paras if p.index >= ctx.outline.report_start]
+            hit = _first_before(report, d, def_spans)
             if hit is not None:
                 yield ctx.finding(
                     hit[0],
@@ -160,6 +161,13 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
                     )
 
 
+def _standalone(text: str, start: int, end: int, core: str) -> bool:
+    """A bare short form found in ``text`` is a word of its own (区人社局), not part of a longer one (市区人社局)."""
+    from reportlint.facts.segment import is_whole_word  # loads jieba: only when a bare short form is found
+
+    return is_whole_word(text, start, end, extra_words=[core])
+
+
 def _first_before(paras: list[Paragraph], d: _Def, def_spans: set[tuple[int, int]]) -> tuple[int, int] | None:
     for p in paras:
         if p.index > d.para:
@@ -168,6 +176,8 @@ def _first_before(paras: list[Paragraph], d: _Def, def_spans: set[tuple[int, int
             if p.index == d.para and m.start() >= d.start - len(d.full) - 2:
                 break  # the full name right before the definition may itself contain the short form
             if (p.index, m.start()) in def_spans:
+                continue
+            if d.kind == "bare" and not _standalone(p.text, m.start(), m.end(), d.core):
                 continue
             return p.index, m.start()
     return None
