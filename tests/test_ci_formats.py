@@ -80,7 +80,10 @@ def test_sarif_is_valid_against_the_official_schema(tmp_path, monkeypatch):
 
 def test_github_workflow_commands(tmp_path, monkeypatch):
     out = _render("github", _run(tmp_path, monkeypatch)).splitlines()
-    assert "::error file=yunxi-2023.txt,line=9,title=DT001 invalid-date::日期“2023年2月30日”不存在" in out
+    assert (
+        "::error file=yunxi-2023.txt,line=9,title=DT001 invalid-date::日期“2023年2月30日”不存在%0A建议：核对原始记录，改为实际日期"
+        in out
+    )
     assert any(line.startswith("::error file=bad.pdf,title=unreadable::") for line in out)
     docx = [line for line in out if "docx" in line]
     assert docx and all(",line=" not in line and "::第" in line for line in docx)

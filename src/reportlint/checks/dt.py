@@ -37,8 +37,19 @@ def invalid_date(ctx: Context) -> Iterator[Finding]:
                 d.start,
                 d.end,
                 f"日期“{d.text.strip()}”不存在",
-                evidence=f"month={d.month}, day={d.day}",
+                evidence=_why_invalid(d.year, d.month, d.day),
+                suggestion="核对原始记录，改为实际日期",
             )
+
+
+def _why_invalid(year: int | None, month: int, day: int | None) -> str:
+    import calendar
+
+    if not 1 <= month <= 12:
+        return f"月份 {month} 不在 1–12 之间"
+    last = calendar.monthrange(year or 2000, month)[1]
+    where = f"{year}年{month}月" if year else f"{month}月"
+    return f"{where}只有 {last} 天，没有 {day} 日"
 
 
 _LEADING_ZERO = re.compile(r"(?<!\d)0\d")

@@ -240,6 +240,8 @@ def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
     signed = dt.date(d.year, d.month, d.day)
     prof = ctx.profile
     deadline = dt.date(year + 1, prof.deadline_month, prof.deadline_day)
+    last = deadline - dt.timedelta(days=1)
+    window = f"{year + 1}年1月1日至{last.year}年{last.month}月{last.day}日之间的实际成文日期"
     if signed <= dt.date(year, 12, 31):
         yield ctx.finding(
             d.paragraph,
@@ -247,6 +249,7 @@ def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
             d.end,
             f"成文日期 {signed.isoformat()} 不晚于报告年度 {year} 年年底",
             evidence=f"{signed.isoformat()} ≤ {year}-12-31",
+            suggestion=window,
         )
     elif signed >= deadline:
         yield ctx.finding(
@@ -255,6 +258,7 @@ def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
             d.end,
             f"成文日期 {signed.isoformat()} 已过{prof.label}的报送期限（{deadline.isoformat()} 之前）",
             evidence=f"{signed.isoformat()} ≥ {deadline.isoformat()}",
+            suggestion=window,
         )
 
 

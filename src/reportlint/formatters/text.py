@@ -101,7 +101,7 @@ def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: b
         if f.suggestion:
             console.print(Text(f"    instead: {f.suggestion}", style="green"))
         elif verbose and info is not None and info.use_instead:
-            console.print(Text(f"    instead: {info.use_instead}", style="green"))
+            console.print(Text(f"    e.g.: {info.use_instead}", style="green"))
         console.print(Text(f"    [{f.name}]", style="dim"))
     for sup in r.unused_suppressions:
         console.print(Text(f"  unused suppression ({sup.location.describe()}): {sup.text}", style="yellow"))
