@@ -41,6 +41,7 @@ def file_dict(r: FileResult) -> dict[str, Any]:
         "path": r.path,
         "format": r.format,
         "pack": r.pack,
+        "profile": r.profile,
         "year": r.year,
         "error": {"code": r.error[0], "message": r.error[1]} if r.error else None,
         "parts": [
