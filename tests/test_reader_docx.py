@@ -625,3 +625,21 @@ def test_table_of_contents_entries_are_not_body_text(tmp_path):
     doc = read_docx(path, Limits())
     assert [p.text for p in doc.paragraphs] == ["某局2023年度法治政府建设情况报告", "一、主要举措和成效"]
     assert doc.paragraphs[1].location.paragraph == 4
+
+
+def test_truncated_docx_says_the_zip_is_damaged(tmp_path):
+    from pathlib import Path
+
+    from reportlint.errors import FileError
+    from reportlint.readers import read_document
+
+    src = Path(__file__).parent.parent / "examples" / "clean.docx"
+    bad = tmp_path / "cut.docx"
+    bad.write_bytes(src.read_bytes()[:300])
+    try:
+        read_document(bad)
+    except FileError as exc:
+        assert exc.code == "unreadable"
+        assert "damaged or truncated zip" in exc.message
+    else:
+        raise AssertionError("a truncated .docx must not read")

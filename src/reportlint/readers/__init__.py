@@ -77,12 +77,16 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     if kind == "rtf":
         raise FileError("unsupported-format", f"RTF files are not read; {CONVERT_HINT}")
     if suffix in (".docx", ".pdf", ".doc", ".wps"):
-        label = {"zip": "a zip archive without a Word document", "html": "an HTML/XML page"}.get(
-            kind, f"{kind} data"
-        )
+        label = {
+            "zip": "a zip archive without a Word document",
+            "zip-broken": "a damaged or truncated zip archive",
+            "html": "an HTML/XML page",
+        }.get(kind, f"{kind} data")
         raise FileError("unreadable", f"named {suffix} but the content is {label} (corrupt or mislabelled)")
-    if kind in ("zip", "binary"):
-        raise FileError("unreadable", f"not a report file (the content is {kind} data)")
+    if kind in ("zip", "zip-broken", "binary"):
+        raise FileError(
+            "unreadable", f"not a report file (the content is {kind.replace('-broken', '')} data)"
+        )
     fmt: Format = "md" if TEXT_SUFFIXES.get(suffix) == "md" else "txt"
     from reportlint.readers.text import read_text
 

@@ -31,7 +31,7 @@ def sniff(path: Path, head_size: int = 8192) -> Sniffed:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            return "zip"
+            return "zip-broken"
         if "word/document.xml" in names or (
             "[Content_Types].xml" in names and any(n.startswith("word/") for n in names)
         ):
