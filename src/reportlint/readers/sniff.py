@@ -7,7 +7,18 @@ from pathlib import Path
 from typing import Literal
 
 Sniffed = Literal[
-    "pdf", "docx", "ole", "ole-encrypted-ooxml", "zip", "odf", "rtf", "html", "text", "binary", "empty"
+    "pdf",
+    "docx",
+    "ole",
+    "ole-encrypted-ooxml",
+    "zip",
+    "zip-broken",
+    "odf",
+    "rtf",
+    "html",
+    "text",
+    "binary",
+    "empty",
 ]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
