@@ -173,8 +173,8 @@ def detect_heading(p: Paragraph) -> Heading | None:
         body = text[m.end() :].strip()
         if not body:
             return None
-        if rank in (1, 2) and body.startswith(("是", "要", "在", "方面", "来")):
-            return None  # 一是… / 一要… are enumerations, not headings
+        if rank in (1, 2) and body.startswith(("是", "方面")):
+            return None  # 一、是… / （一）方面… are enumerations, not headings
         if len(text) <= 60 and not ends_complete(text):
             return Heading(p.index, rank, number, label, body, run_in=False)
         title, run_in = _run_in_title(body)
