@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint.checks.fz import submission_date
+from reportlint.checks._submission import submission_date
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.period import find_periods

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from reportlint.checks._submission import outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.dates import DateFact
@@ -200,21 +201,6 @@ def _as_date(d: DateFact, year: int | None) -> dt.date | None:
         return None
 
 
-def submission_date(ctx: Context) -> DateFact | None:
-    """The 成文日期: the cover letter's date line, else a date line closing the report."""
-    o = ctx.outline
-    target: int | None = o.cover.date if o.cover is not None else None
-    if target is None:
-        body = [p for p in ctx.doc.paragraphs if not p.in_table and p.text.strip()]
-        for p in reversed(body[-6:]):
-            if re.fullmatch(r"\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,4}月.{1,5}日\s*", p.text):
-                target = p.index
-                break
-    if target is None:
-        return None
-    return next((d for d in ctx.dates if d.paragraph == target), None)
-
-
 @rule(
     "FZ007",
     "submission-date-outside-window",
@@ -233,33 +219,7 @@ def submission_date(ctx: Context) -> DateFact | None:
     ),
 )
 def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
-    year = ctx.year
-    d = submission_date(ctx)
-    if year is None or d is None or d.year is None or d.month is None or d.day is None or not d.valid():
-        return
-    signed = dt.date(d.year, d.month, d.day)
-    prof = ctx.profile
-    deadline = dt.date(year + 1, prof.deadline_month, prof.deadline_day)
-    last = deadline - dt.timedelta(days=1)
-    window = f"{year + 1}年1月1日至{last.year}年{last.month}月{last.day}日之间的实际成文日期"
-    if signed <= dt.date(year, 12, 31):
-        yield ctx.finding(
-            d.paragraph,
-            d.start,
-            d.end,
-            f"成文日期 {signed.isoformat()} 不晚于报告年度 {year} 年年底",
-            evidence=f"{signed.isoformat()} ≤ {year}-12-31",
-            suggestion=window,
-        )
-    elif signed >= deadline:
-        yield ctx.finding(
-            d.paragraph,
-            d.start,
-            d.end,
-            f"成文日期 {signed.isoformat()} 已过{prof.label}的报送期限（{deadline.isoformat()} 之前）",
-            evidence=f"{signed.isoformat()} ≥ {deadline.isoformat()}",
-            suggestion=window,
-        )
+    yield from outside_window(ctx)
 
 
 _LIST_INTRO = re.compile(r"全文(包括|共分|分为|由)")
@@ -345,4 +305,4 @@ def _match_item(ctx: Context, item: str, tops: list[Section]) -> int | None:
     return None
 
 
-__all__ = ["match_parts", "submission_date"]
+__all__ = ["match_parts"]

@@ -7,12 +7,11 @@ identity with a blank, unreadable or missing operand is not judged (GK009 and GK
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint.checks.fz import submission_date
+from reportlint.checks._submission import outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.errors import FileError
@@ -683,27 +682,4 @@ def invalid_cell(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def gk_submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
-    year = ctx.year
-    d = submission_date(ctx)
-    if year is None or d is None or d.year is None or d.month is None or d.day is None or not d.valid():
-        return
-    signed = dt.date(d.year, d.month, d.day)
-    prof = ctx.profile
-    deadline = dt.date(year + 1, prof.deadline_month, prof.deadline_day)
-    if signed <= dt.date(year, 12, 31):
-        yield ctx.finding(
-            d.paragraph,
-            d.start,
-            d.end,
-            f"成文日期 {signed.isoformat()} 不晚于报告年度 {year} 年年底",
-            evidence=f"{signed.isoformat()} ≤ {year}-12-31",
-        )
-    elif signed >= deadline:
-        last = deadline - dt.timedelta(days=1)
-        yield ctx.finding(
-            d.paragraph,
-            d.start,
-            d.end,
-            f"成文日期 {signed.isoformat()} 已过{prof.label}的报送期限（{last.month}月{last.day}日前）",
-            evidence=f"{signed.isoformat()} > {last.isoformat()}",
-        )
+    yield from outside_window(ctx)
