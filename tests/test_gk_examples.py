@@ -127,3 +127,19 @@ def test_outline_shows_mapped_grid():
     assert "社会公益组织" in text and "结果维持" in text
     line = next(ln for ln in text.splitlines() if "保护第三方合法权益" in ln)
     assert "空" in line  # the blank cell is shown as blank, not as 0
+
+
+def test_unreadable_previous_report_is_a_run_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    bad = tmp_path / "2022.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    r = CliRunner().invoke(
+        app, ["check", str(GK / "gk-2023-clean.md"), "--previous", str(bad), "--timeout", "0"]
+    )
+    assert r.exit_code == 2
+    assert r.stderr.strip().splitlines() == [
+        f"reportlint: --previous {bad}: unreadable: named .pdf but the content is text data (corrupt or mislabelled)"
+    ]

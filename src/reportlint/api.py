@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlint.baseline import Baseline, apply_baseline, load_baseline, make_baseline, write_baseline
 from reportlint.engine.run import Settings, lint_document
-from reportlint.errors import FileError
+from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
 from reportlint.model import Document
 from reportlint.readers import SUPPORTED_SUFFIXES, read_document
@@ -57,8 +57,12 @@ def settings_for(path: str, settings: Settings) -> Settings:
 
 
 def lint_file(path: str, settings: Settings | None = None) -> FileResult:
-    """Read and lint one file; a file that cannot be read gives a result with ``error`` set."""
+    """Read and lint one file; a file that cannot be read gives a result with ``error`` set.
+
+    Raises :class:`UsageError` when ``--previous`` (``settings.extra["previous"]``) cannot be read.
+    """
     settings = settings_for(path, settings or Settings())
+    _read_previous(settings)
     try:
         doc = read_document(path, settings.limits)
     except FileError as exc:
@@ -185,6 +189,17 @@ def _preload(files: list[str], settings: Settings) -> None:
         import reportlint.readers.pdf  # noqa: F401
 
 
+def _read_previous(settings: Settings) -> None:
+    """Read ``--previous`` (last year's report) once, before the batch; an unreadable one is the run's error."""
+    path = settings.extra.get("previous")
+    if not path or "previous_document" in settings.extra:
+        return
+    try:
+        settings.extra["previous_document"] = read_document(str(path), settings.limits)
+    except FileError as exc:
+        raise UsageError(f"--previous {path}: {exc.code}: {exc.message}") from None
+
+
 def lint_paths(
     paths: Iterable[str],
     settings: Settings | None = None,
@@ -212,6 +227,7 @@ def lint_paths(
         chosen = resolve_pack(settings.pack)
         if settings.profile:
             chosen.profile(settings.profile)
+    _read_previous(settings)
     files = collect_files(paths)
     n_jobs = cpu_count() if jobs is None else max(1, jobs)
     if timeout is not None and timeout <= 0:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from reportlint.checks._submission import outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
-from reportlint.errors import FileError
 from reportlint.facts.gk_tables import (
     ACTIVE_REQUIRED,
     ACTIVE_ROW_LABEL,
@@ -576,17 +575,12 @@ def text_table_mismatch(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
-    prev_path = ctx.settings.get("previous")
+    prev_doc = ctx.settings.get("previous_document")  # read once by the API from --previous
     t = gk_tables(ctx).apply
-    if not prev_path or t is None:
+    if not isinstance(prev_doc, Document) or t is None:
         return
-    from reportlint.readers import read_document
     from reportlint.structure.outline import build_outline
 
-    try:
-        prev_doc = read_document(str(prev_path))
-    except FileError:
-        return
     prev_year = build_outline(prev_doc).year
     if prev_year is not None and ctx.year is not None and prev_year != ctx.year - 1:
         return
@@ -603,7 +597,7 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
             "carried",
             col,
             f"上年结转 {_fmt(now)} 与上年度报告的结转下年度继续办理 {_fmt(before)} 不等",
-            evidence=f"{_fmt(now)} ≠ {_fmt(before)}（{prev_path}）",
+            evidence=f"{_fmt(now)} ≠ {_fmt(before)}（{ctx.settings.get('previous')}）",
             suggestion=_fmt(before),
         )
 
