@@ -9,10 +9,12 @@ import logging
 import os
 import socket
 import stat
+import struct
 import subprocess
 import sys
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ import pytest
 from ci_helpers import cli
 from reportlint.api import Settings, collect_files, lint_file, lint_paths
 from reportlint.errors import FILE_ERROR_CODES, FileError
-from reportlint.readers import read_document
+from reportlint.readers import Limits, read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCX = FIXTURES / "docx"
@@ -69,8 +71,6 @@ def test_zip_bomb_through_the_cli_is_too_large(tmp_path):
 
 
 def test_many_small_members_are_caught_by_the_total_size_limit(tmp_path):
-    from reportlint.readers import Limits
-
     # each member is under the ratio guard's threshold; together they pass the total limit
     members = {f"word/media/pad{i}.bin": bytes(512 * 1024) for i in range(8)}
     bomb = _rezip(DOCX / "features.docx", tmp_path / "wide.docx", add=members)
@@ -376,6 +376,37 @@ def test_runaway_parse_is_stopped_by_the_timeout_through_the_cli(tmp_path):
     assert files["runaway.pdf"]["error"]["code"] == "timeout"
     assert "--timeout" in files["runaway.pdf"]["error"]["message"]
     assert files["good.txt"]["error"] is None and files["good.txt"]["findings"]
+
+
+def _inflating_stream(megabytes: int) -> bytes:
+    """A Flate stream of ``megabytes`` MiB of spaces, about 1 KB per MiB, built without compressing it all."""
+    chunk = b" " * (1 << 20)
+    c = zlib.compressobj(9)
+    first = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)  # the same bytes for every further MiB
+    adler = 1
+    for _ in range(megabytes):
+        adler = zlib.adler32(chunk, adler)
+    return first + block * (megabytes - 1) + b"\x03\x00" + struct.pack(">I", adler)
+
+
+def _address_space() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmSize")
+
+
+@linux_only
+def test_pdf_decompression_bomb_is_too_large_not_an_oom(tmp_path):
+    assert len(zlib.decompress(_inflating_stream(3))) == 3 << 20
+    bomb = tmp_path / "inflates.pdf"
+    bomb.write_bytes(one_page_pdf(_inflating_stream(3072)))  # 3 GiB of content from a 3 MB file
+    assert bomb.stat().st_size < 4_000_000
+    limits = replace(Limits(), max_memory=_address_space() + (512 << 20))
+    run = lint_paths([str(bomb)], Settings(limits=limits), jobs=1, timeout=120)
+    assert run.files[0].error is not None
+    assert run.files[0].error[0] == "too-large", run.files[0].error
 
 
 def test_max_pages_through_the_cli(tmp_path):

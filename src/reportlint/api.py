@@ -85,6 +85,13 @@ def _lint_task(settings: Settings, path: str) -> FileResult:
     """:func:`lint_file` that never raises: an unexpected exception becomes an ``unreadable`` result."""
     try:
         return lint_file(path, settings)
+    except MemoryError:
+        return FileResult(
+            path=path,
+            format=_format_of(path),
+            pack=settings.pack,
+            error=("too-large", "checking the file needs more memory than the worker may use"),
+        )
     except Exception as exc:
         if settings.strict and not _in_worker():
             raise
@@ -258,6 +265,7 @@ def lint_paths(
             functools.partial(_failed, settings),
             min(n_jobs, len(files)),
             timeout,
+            settings.limits.max_memory,
         )
         results = pool.run(files, on_result)
     else:

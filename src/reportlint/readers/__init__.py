@@ -31,6 +31,9 @@ class Limits:
     max_pages: int = 2000
     max_unzipped_bytes: int = 512 * 1024 * 1024
     max_zip_ratio: float = 200.0
+    max_memory: int = 4 * 1024 * 1024 * 1024
+    """Address space of a worker process (POSIX): a PDF whose streams inflate without end (a few MB can ask for
+    hundreds of GB) ends as ``too-large`` instead of pushing the machine into the out-of-memory killer."""
 
 
 def read_document(path: str | os.PathLike[str], limits: Limits | None = None) -> Document:
