@@ -135,7 +135,7 @@ def main() -> int:
     tracebacks = stderr.count("Traceback")
     changed = [rel[str(f)] for f in files if digest(f) != before[f]]
 
-    print(f"corpus:        {corpus} ({len(files)} files)")
+    print(f"corpus:        {os.path.relpath(corpus, ROOT)} ({len(files)} files)")
     print(f"python:        {platform.python_version()} on {platform.system()} {platform.machine()}")
     print(
         f"command:       reportlint check --format json --jobs {args.jobs} --timeout {args.timeout:g} "
