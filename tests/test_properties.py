@@ -1,4 +1,5 @@
-"""Property-based tests: the text pipeline and the outline builder never raise on arbitrary input."""
+"""Property-based tests: the text pipeline, the outline builder, the number extractor and the .docx/.pdf readers
+(on damaged copies of the fixtures) never raise on arbitrary input, except with a contract file error."""
 
 from __future__ import annotations
 
@@ -96,3 +97,135 @@ def test_markdown_table_cells_stand_in_reading_order():
     assert doc.tables[0].after_paragraph == 1
     outline = build_outline(doc)
     assert outline.section_of(4).heading is not None and outline.section_of(4).heading.title == "总体情况"
+
+
+# --- the number extractor ------------------------------------------------------------------------------------
+
+NUMBER_ALPHABET = st.sampled_from(
+    [
+        *"0123456789０１２３４５６７８９.,，。；、%％‰一二三四五六七八九十百千万亿两零件次人个项家余多约近超共其中分别同比增长下降百分点倍比率为达",
+        "\u3000",
+        " ",
+        "-",
+        "—",
+        "~",
+        "～",
+        "至",
+        "年",
+        "月",
+        "日",
+        "（",
+        "）",
+        "“",
+        "”",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(NUMBER_ALPHABET, max_size=120), st.text(max_size=80)), st.integers(0, 5))
+def test_number_extractor_never_raises(text, paragraph):
+    from reportlint.facts.numbers import extract, parse_cn_number
+
+    statements, quantities = extract(text, paragraph)
+    for q in quantities:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.paragraph == paragraph
+        assert q.value == q.value  # not NaN
+        assert any(s.index == q.sentence for s in statements)
+    for s in statements:
+        assert 0 <= s.start < s.end <= len(text)
+    parse_cn_number(text[:12])
+
+
+# --- the .docx and .pdf readers on damaged copies of the committed fixtures ----------------------------------
+
+
+def _read_or_file_error(path):
+    from reportlint.errors import FILE_ERROR_CODES, FileError
+    from reportlint.readers import read_document
+
+    try:
+        doc = read_document(path)
+    except FileError as exc:
+        assert exc.code in FILE_ERROR_CODES
+        assert exc.message and "\n" not in exc.message
+        return None
+    assert all(p.index == i for i, p in enumerate(doc.paragraphs))
+    build_outline(doc)
+    return doc
+
+
+def _mutate(data: bytes, how: str, where: float, value: int) -> bytes:
+    if not data:
+        return bytes([value % 256])
+    i = min(len(data) - 1, int(where * len(data)))
+    if how == "truncate":
+        return data[:i]
+    if how == "flip":
+        return data[:i] + bytes([data[i] ^ (1 << (value % 8))]) + data[i + 1 :]
+    if how == "delete":
+        return data[:i] + data[i + 1 + value % 64 :]
+    return data[:i] + bytes([value % 256]) * (1 + value % 16) + data[i:]  # insert
+
+
+MUTATION = st.tuples(
+    st.sampled_from(["truncate", "flip", "delete", "insert"]),
+    st.floats(0, 1, allow_nan=False),
+    st.integers(0, 1 << 16),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["features.docx", "tables.docx", "strict.docx"]),
+    st.lists(MUTATION, min_size=1, max_size=3),
+)
+def test_docx_reader_on_mutated_bytes(tmp_path, name, mutations):
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "docx" / name).read_bytes()
+    for how, where, value in mutations:
+        data = _mutate(data, how, where, value)
+    path = tmp_path / f"mutated-{name}"
+    path.write_bytes(data)
+    _read_or_file_error(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["features.docx", "tables.docx"]),
+    st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml", "[Content_Types].xml"]),
+    st.lists(MUTATION, min_size=1, max_size=3),
+)
+def test_docx_reader_on_mutated_xml_parts(tmp_path, name, part, mutations):
+    """Damage one XML part inside a sound zip: exercises the XML parsing and the reader, not just unzip."""
+    import zipfile
+    from pathlib import Path
+
+    src = Path(__file__).parent / "fixtures" / "docx" / name
+    out = tmp_path / f"xml-{name}"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == part:
+                for how, where, value in mutations:
+                    data = _mutate(data, how, where, value)
+            zout.writestr(info.filename, data)
+    _read_or_file_error(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["report.pdf", "owner_only.pdf", "encrypted.pdf"]),
+    st.lists(MUTATION, min_size=1, max_size=3),
+)
+def test_pdf_reader_on_mutated_bytes(tmp_path, name, mutations):
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "pdf" / name).read_bytes()
+    for how, where, value in mutations:
+        data = _mutate(data, how, where, value)
+    path = tmp_path / f"mutated-{name}"
+    path.write_bytes(data)
+    _read_or_file_error(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import glob
 import os
@@ -88,6 +89,13 @@ def _lint_task(settings: Settings, path: str) -> FileResult:
     """:func:`lint_file` that never raises: an unexpected exception becomes an ``unreadable`` result."""
     try:
         return lint_file(path, settings)
+    except MemoryError:
+        return FileResult(
+            path=path,
+            format=_format_of(path),
+            pack=settings.pack,
+            error=("too-large", "checking the file needs more memory than the worker may use"),
+        )
     except Exception as exc:
         if settings.strict and not _in_worker():
             raise
@@ -123,6 +131,40 @@ def _collect_error(into: list[str]) -> Callable[[OSError], None]:
     return lambda exc: into.append(str(exc.filename))
 
 
+def _match_parts(parts: tuple[str, ...], pats: tuple[str, ...]) -> bool:
+    """Whether path components match glob components (``**`` stands for any number of folders)."""
+    if not pats:
+        return not parts
+    if pats[0] == "**":
+        return any(_match_parts(parts[k:], pats[1:]) for k in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatch(parts[0], pats[0]) and _match_parts(parts[1:], pats[1:])
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, except that ``**`` does not follow symbolic links to folders.
+
+    The standard glob follows them, so one link back to a parent folder lists the same files again at every
+    level (and two such links make the walk exponential); a directory walk here never follows them either.
+    """
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))  # noqa: PTH207 (Path.glob takes no absolute patterns)
+    parts = Path(pattern).parts
+    k = next(i for i, part in enumerate(parts) if _has_glob(part))
+    base = Path(*parts[:k]) if k else Path()
+    pats = parts[k:]
+    found: list[str] = []
+    if not base.is_dir():
+        return found
+    for root, dirs, files in os.walk(base, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(root).relative_to(base).parts
+        linked = [d for d in dirs if (Path(root) / d).is_symlink()]
+        for name in [*(d for d in dirs if d not in linked), *sorted(files)]:
+            if not name.startswith(".") and _match_parts((*rel, name), pats):
+                found.append(str(Path(root) / name) if k else str(Path(*rel, name)))
+    return sorted(found)
+
+
 def collect_files(paths: Iterable[str]) -> list[str]:
     """Expand directories (recursively, by extension) and globs; keep the order the user gave, once each.
 
@@ -140,7 +182,7 @@ def collect_files(paths: Iterable[str]) -> list[str]:
 
     for raw in paths:
         if _has_glob(raw) and not Path(raw).exists():
-            matches = sorted(glob.glob(raw, recursive=True))  # noqa: PTH207 (Path.glob takes no absolute patterns)
+            matches = _glob(raw)
             if not matches:
                 add(raw)
             for m in matches:
@@ -239,6 +281,7 @@ def lint_paths(
             functools.partial(_failed, settings),
             min(n_jobs, len(files)),
             timeout,
+            settings.limits.max_memory,
         )
         results = pool.run(files, on_result)
     else:

@@ -356,6 +356,7 @@ def build_settings(
         max_pages=pages or base.max_pages,
         max_unzipped_bytes=base.max_unzipped_bytes,
         max_zip_ratio=base.max_zip_ratio,
+        max_memory=base.max_memory,
     )
     return Settings(
         limits=limits,

@@ -47,10 +47,28 @@ def _context() -> Any:
     return mp.get_context("spawn")
 
 
-def _worker_main(conn: Connection, task: Task) -> None:
+def limit_memory(max_bytes: int | None) -> None:
+    """Cap this process's address space (POSIX ``RLIMIT_AS``); a no-op where the OS has no such limit.
+
+    Past the cap an allocation raises :class:`MemoryError`, which the readers turn into ``too-large``.
+    """
+    if not max_bytes:
+        return
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = max_bytes if hard == resource.RLIM_INFINITY else min(max_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        return
+
+
+def _worker_main(conn: Connection, task: Task, max_memory: int | None = None) -> None:
     """Worker loop: receive ``(index, path)``, send ``(index, result)``; ``None`` ends the loop."""
     if hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    limit_memory(max_memory)
     while True:
         try:
             job = conn.recv()
@@ -88,10 +106,16 @@ def _signal_name(exitcode: int | None) -> str:
 
 
 class Pool:
-    """A fixed number of killable worker processes running ``task`` over paths."""
+    """A fixed number of killable worker processes running ``task`` over paths.
 
-    def __init__(self, task: Task, failed: Failed, workers: int, timeout: float | None) -> None:
+    ``max_memory`` (bytes) caps each worker's address space where the OS allows it (see :func:`limit_memory`).
+    """
+
+    def __init__(
+        self, task: Task, failed: Failed, workers: int, timeout: float | None, max_memory: int | None = None
+    ) -> None:
         self.task = task
+        self.max_memory = max_memory
         self.failed = failed
         self.size = max(1, workers)
         self.timeout = timeout
@@ -100,7 +124,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.task), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.task, self.max_memory), daemon=True)
         proc.start()
         child.close()
         w = _Worker(proc, parent)

@@ -46,7 +46,7 @@ def cn_to_int(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if s.isdigit():
+    if s.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
         return int(s)
     if all(ch in CN_DIGITS for ch in s) and len(s) > 1:
         return int("".join(str(_CN_VALUES[ch]) for ch in s))

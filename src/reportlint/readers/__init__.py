@@ -6,7 +6,9 @@ decides between .txt and .md and words the error for a file that is not what its
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from reportlint.readers.sniff import sniff
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUPPORTED_SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
+OFFICE_SUFFIXES = (".docx", ".docm", ".dotx", ".pdf", ".doc", ".dot", ".wps", ".wpt", ".odt", ".rtf")
+"""Names that promise a document format: text content under one of these names is a mislabelled file."""
 CONVERT_HINT = (
     "convert it to .docx first (Word/WPS: 另存为 .docx; or `libreoffice --headless --convert-to docx FILE`)"
 )
@@ -27,6 +31,9 @@ class Limits:
     max_pages: int = 2000
     max_unzipped_bytes: int = 512 * 1024 * 1024
     max_zip_ratio: float = 200.0
+    max_memory: int = 4 * 1024 * 1024 * 1024
+    """Address space of a worker process (POSIX): a PDF whose streams inflate without end (a few MB can ask for
+    hundreds of GB) ends as ``too-large`` instead of pushing the machine into the out-of-memory killer."""
 
 
 def read_document(path: str | os.PathLike[str], limits: Limits | None = None) -> Document:
@@ -34,11 +41,22 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
     limits = limits or Limits()
     p = Path(path)
     try:
-        if not p.exists():
-            raise FileError("not-found", "no such file")
-        if p.is_dir():
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            if p.is_symlink():
+                raise FileError("not-found", f"broken symbolic link (to {p.readlink()})") from None
+            raise FileError("not-found", "no such file") from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise FileError("unreadable", "symbolic link loop") from None
+            raise
+        if stat.S_ISDIR(st.st_mode):
             raise FileError("unreadable", "is a directory")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            # a named pipe or a device would block the reader or never end
+            raise FileError("unreadable", "not a regular file (a pipe, socket or device)")
+        size = st.st_size
         if size > limits.max_bytes:
             raise FileError("too-large", f"{size} bytes is over the --max-bytes limit of {limits.max_bytes}")
         kind = sniff(p)
@@ -76,7 +94,11 @@ def read_document(path: str | os.PathLike[str], limits: Limits | None = None) ->
         raise FileError("unsupported-format", f"OpenDocument files are not read; {CONVERT_HINT}")
     if kind == "rtf":
         raise FileError("unsupported-format", f"RTF files are not read; {CONVERT_HINT}")
-    if suffix in (".docx", ".pdf", ".doc", ".wps"):
+    if kind == "word-xml":
+        raise FileError(
+            "unsupported-format", f"Word XML (Word 2003 XML or flat OPC) files are not read; {CONVERT_HINT}"
+        )
+    if suffix in OFFICE_SUFFIXES:
         label = {
             "zip": "a zip archive without a Word document",
             "zip-broken": "a damaged or truncated zip archive",

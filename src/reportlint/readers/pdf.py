@@ -741,6 +741,9 @@ def read_pdf(path: Path, limits: Limits) -> Document:
     except OSError as exc:
         raise FileError("unreadable", exc.strerror or str(exc)) from None
     except Exception as exc:
+        inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+        if isinstance(inner, MemoryError):  # pdfplumber wraps what pdfminer raises
+            raise FileError("too-large", "the PDF needs more memory than is available") from None
         raise FileError("unreadable", f"corrupt PDF ({_describe(exc)})") from None
 
 

@@ -15,6 +15,7 @@ Sniffed = Literal[
     "zip-broken",
     "odf",
     "rtf",
+    "word-xml",
     "html",
     "text",
     "binary",
@@ -23,6 +24,12 @@ Sniffed = Literal[
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_WORD_XML = (
+    b'progid="word.document"',
+    b"schemas.microsoft.com/office/word/2003/wordml",
+    b"schemas.microsoft.com/office/2006/xmlpackage",
+)
+"""Word 2003 XML and flat-OPC (Word 2007 XML) documents: one XML file, often saved as .doc or .xml."""
 
 
 def sniff(path: Path, head_size: int = 8192) -> Sniffed:
@@ -54,7 +61,7 @@ def sniff(path: Path, head_size: int = 8192) -> Sniffed:
         return "rtf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")):
-        return "html"
+        return "word-xml" if any(m in stripped for m in _WORD_XML) else "html"
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return "binary"
     return "text"
