@@ -14,7 +14,8 @@ renderer (``scripts/make_examples.py``: plain text, python-docx, reportlab), so 
 - a batch of 200 .docx/.pdf reports (the committed examples, copied round-robin).
 
 Each command runs as a fresh process (what a drafter or a CI step pays), ``--runs`` times after one warm-up
-run; the table gives the median. Peak RSS is ``ru_maxrss`` of the largest process of the run (the CLI
+run; the table gives the median wall time and the CPU time of the run's processes. Before each sample the
+script waits for an idle machine and retakes samples that other processes disturbed (see ``measure``). Peak RSS is ``ru_maxrss`` of the largest process of the run (the CLI
 process or one of its workers), read with ``resource.getrusage(RUSAGE_CHILDREN)`` in a small wrapper
 process. ``PYTHONDONTWRITEBYTECODE`` is removed from the children's environment: an installed package has
 its bytecode cached (pip compiles at install, Python on first import), and without it every run would
@@ -191,7 +192,9 @@ def n_chars(path: Path) -> int:
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def measure(cmd: list[str], retries: int = 3) -> tuple[float, float, int, int]:
+def measure(
+    cmd: list[str], retries: int = 3, env: dict[str, str] | None = None
+) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds of the run's processes, peak RSS in KiB of the largest one, exit status).
 
     A sample during which other processes used more than a fifth of a CPU on average is taken again (up to
@@ -201,7 +204,12 @@ def measure(cmd: list[str], retries: int = 3) -> tuple[float, float, int, int]:
         wait_quiet()
         busy0, _ = _cpu_times()
         out = subprocess.run(
-            [sys.executable, "-c", WRAP, *cmd], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True
+            [sys.executable, "-c", WRAP, *cmd],
+            cwd=ROOT,
+            env=env or ENV,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         busy1, _ = _cpu_times()
         t, cpu, rss, rc = out.stdout.split()
@@ -213,12 +221,12 @@ def measure(cmd: list[str], retries: int = 3) -> tuple[float, float, int, int]:
     raise AssertionError("unreachable")
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, float, int]:
+def timed(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """(median wall seconds, median CPU seconds, peak RSS in KiB over the runs), after one warm-up run."""
-    measure(cmd)
+    measure(cmd, env=env)
     samples, cpus, peaks = [], [], []
     for _ in range(runs):
-        t, cpu, rss, _rc = measure(cmd)
+        t, cpu, rss, _rc = measure(cmd, env=env)
         samples.append(t)
         cpus.append(cpu)
         peaks.append(rss)
@@ -319,6 +327,21 @@ def run_single(
         "",
         None,
         f"CPU {cpu0 * 1000:.0f} ms; with the default worker: {per['txt'][1] * 1000:.0f} ms",
+    )
+    empty = files["batch"].parent / "no-pycache"  # an empty bytecode cache that is never written to
+    empty.mkdir(exist_ok=True)
+    nobc, cpu_nobc, _ = timed(
+        [*EXE, "check", str(files["1x.txt"])],
+        args.runs,
+        env={**ENV, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty)},
+    )
+    raw["check 1x.txt no bytecode"] = {"s": nobc, "cpu_s": cpu_nobc}
+    row(
+        "`check` 15-page .txt without any bytecode cache",
+        f"{nobc * 1000:.0f} ms",
+        "",
+        None,
+        "`PYTHONDONTWRITEBYTECODE=1` and an empty `PYTHONPYCACHEPREFIX`: every module compiled on each run",
     )
 
 
