@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TextIO
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING, TextIO
 
 from reportlint.findings import FileResult
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class BatchProgress:
@@ -22,6 +22,10 @@ class BatchProgress:
         self.enabled = (stream.isatty() and total > 1) if enabled is None else enabled
         self.progress: Progress | None = None
         if self.enabled:
+            # rich is loaded only when there is a bar to draw (it costs ~60 ms of start-up otherwise)
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.progress = Progress(
                 TextColumn("reportlint"),
                 BarColumn(),
