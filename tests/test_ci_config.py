@@ -154,3 +154,35 @@ def test_max_pages_in_config_reaches_the_limits(tmp_path, monkeypatch):
     s = build_settings(resolve_config(None))
     assert (s.limits.max_pages, s.limits.max_bytes) == (12, 5000)
     assert build_settings(resolve_config(None), max_pages=3).limits.max_pages == 3
+
+
+def test_exclude_drops_walked_files_but_not_named_ones(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    reports = tmp_path / "reports"
+    (reports / "old").mkdir(parents=True)
+    good = "某局2023年度法治政府建设情况报告\n\n一、主要举措和成效\n\n正文。\n"
+    (reports / "2023.txt").write_text(good, encoding="utf-8")
+    (reports / "old" / "2019.txt").write_text(good, encoding="utf-8")
+    (reports / "old" / "2018.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def paths(*args):
+        r = runner.invoke(app, ["check", *args, "--format", "json", "--timeout", "0"])
+        import json
+
+        return r.exit_code, [f["path"] for f in json.loads(r.stdout)["files"]]
+
+    code, found = paths("reports")
+    assert code == 2  # the legacy .doc found in the folder is reported, not skipped
+    assert sorted(found) == ["reports/2023.txt", "reports/old/2018.doc", "reports/old/2019.txt"]
+    code, found = paths("reports", "--exclude", "reports/old/*")
+    assert found == ["reports/2023.txt"]
+    (tmp_path / "reportlint.toml").write_text('exclude = ["*.doc"]\n', encoding="utf-8")
+    code, found = paths("reports")
+    assert sorted(found) == ["reports/2023.txt", "reports/old/2019.txt"]
+    code, found = paths("reports/old/2018.doc")  # named on the command line: kept
+    assert found == ["reports/old/2018.doc"] and code == 2

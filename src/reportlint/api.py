@@ -118,10 +118,14 @@ def _has_glob(s: str) -> bool:
 _NOT_REPORTS = ("readme", "changelog", "license", "licence", "contributing", "authors")
 
 
+LEGACY_SUFFIXES = (".doc", ".wps", ".odt", ".rtf")
+"""Report formats a directory walk still lists, so that they are reported (with a hint to convert), not skipped."""
+
+
 def _is_report_name(name: str) -> bool:
-    """A file a directory walk lints: a supported extension, not a lock/hidden file, not a project README."""
+    """A file a directory walk lints: a report extension, not a lock/hidden file, not a project README."""
     lower = name.lower()
-    if not lower.endswith(SUPPORTED_SUFFIXES) or name.startswith(("~$", ".")):
+    if not lower.endswith((*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES)) or name.startswith(("~$", ".")):
         return False
     return not lower.startswith(_NOT_REPORTS)
 
@@ -165,16 +169,24 @@ def _glob(pattern: str) -> list[str]:
     return sorted(found)
 
 
-def collect_files(paths: Iterable[str]) -> list[str]:
+def collect_files(paths: Iterable[str], exclude: Iterable[str] = (), root: str | None = None) -> list[str]:
     """Expand directories (recursively, by extension) and globs; keep the order the user gave, once each.
 
     A glob (``reports/**/*.docx``) is expanded when no file has that literal name; one that matches nothing
-    stays as given, so the run reports it as ``not-found`` instead of passing silently.
+    stays as given, so the run reports it as ``not-found`` instead of passing silently. ``exclude`` globs
+    (relative to ``root``, default the working directory; a pattern without ``/`` matches a file name) drop
+    files found by walking a directory or expanding a glob; a file named on the command line is always kept.
     """
+    from reportlint.config import path_matches
+
     out: list[str] = []
     seen: set[str] = set()
+    skip = list(exclude)
+    base = Path(root) if root else Path.cwd()
 
-    def add(path: str) -> None:
+    def add(path: str, *, named: bool = False) -> None:
+        if not named and any(path_matches(path, pat, base) for pat in skip):
+            return
         key = os.path.normcase(str(Path(path).absolute()))
         if key not in seen:
             seen.add(key)
@@ -184,10 +196,10 @@ def collect_files(paths: Iterable[str]) -> list[str]:
         if _has_glob(raw) and not Path(raw).exists():
             matches = _glob(raw)
             if not matches:
-                add(raw)
+                add(raw, named=True)
             for m in matches:
                 if Path(m).is_dir():
-                    for f in collect_files([m]):
+                    for f in collect_files([m], skip, root):
                         add(f)
                 elif not Path(m).name.startswith(("~$", ".")):
                     add(m)
@@ -204,7 +216,7 @@ def collect_files(paths: Iterable[str]) -> list[str]:
             for f in found:
                 add(f)
         else:
-            add(raw)
+            add(raw, named=True)
     return out
 
 

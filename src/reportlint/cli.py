@@ -112,6 +112,12 @@ def check(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a TTY]."),
     ] = None,
+    exclude: Annotated[
+        str | None,
+        typer.Option(
+            "--exclude", help="Comma-separated globs of files to skip when walking folders or globs."
+        ),
+    ] = None,
     max_pages: Annotated[
         int | None,
         typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages (too-large) [default: 2000]."),
@@ -155,7 +161,7 @@ def check(
         )
         if previous:
             settings.extra["previous"] = previous
-        files = api.collect_files(paths)
+        files = api.collect_files(paths, [*cfg.spec.exclude, *split_list(exclude)], str(cfg.root))
         if not files:
             _die("no report files found in the given paths")
         for target, option in (

@@ -58,6 +58,7 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, rename="kebab", omi
     ignore: list[str] = []
     severity: dict[str, str] = {}
     per_file_ignores: dict[str, list[str]] = {}
+    exclude: list[str] = []
     options: dict[str, dict[str, Any]] = {}
     fail_on: Severity | None = None
     jobs: int | None = None
@@ -274,6 +275,7 @@ _KEYS = (
     "max-bytes",
     "severity",
     "per-file-ignores",
+    "exclude",
     "options",
 )
 
