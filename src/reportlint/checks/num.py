@@ -92,6 +92,15 @@ class Split:
     parts: list[Quantity]
 
 
+def _in_note(text: str, pos: int, until: int) -> bool:
+    """The number at ``pos`` sits in a bracketed note closed before ``until``: ``办结50件（含上年结转3件），其中…``
+    — a remark on the count before it, not the whole that the 其中 list splits."""
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    if opened < 0 or any(ch in "）)" for ch in text[opened:pos]):
+        return False
+    return any(ch in "）)" for ch in text[pos:until])
+
+
 def find_splits(statements: list[Statement]) -> Iterator[Split]:
     """Every 其中 list with the total it splits (the statement's count before 其中, or the previous one's)."""
     for stmts in _by_paragraph(statements).values():
@@ -112,7 +121,11 @@ def find_splits(statements: list[Statement]) -> Iterator[Split]:
                     if parts and p.total_marker and not p.fenbie:
                         break
                     parts.append(p)
-                before = [t for t in st.counts() if t.start < qz and t.unit == unit and not t.growth]
+                before = [
+                    t
+                    for t in st.counts()
+                    if t.start < qz and t.unit == unit and not t.growth and not _in_note(st.text, t.start, qz)
+                ]
                 if before:
                     yield Split(before[-1], before[-1], parts)
                     continue
@@ -434,7 +447,11 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         # a statement may offer the base in two parts: 新收60件，上年结转4件，办结64件
         intake = [c.value for c in dens if c.start < num.start]
         sums = [x + y for x, y in pairwise(intake)]
-        if any(_reproduces(num.value, d, q.value, q.decimals) for d in [c.value for c in dens] + sums):
+        # the numerator may be given in parts: 主要负责同志出庭应诉2件，其余4件由分管负责同志出庭，出庭应诉率100%
+        later = [c.value for c in dens if c.start > num.start]
+        nums = [num.value + sum(later[:k]) for k in range(len(later) + 1)]
+        bases = [c.value for c in dens] + sums
+        if any(_reproduces(n, d, q.value, q.decimals) for n in nums for d in bases):
             continue
         tries = "；".join(
             f"{_n(num.value)} / {_n(d.value)} = {_pct(num.value / d.value * 100, max(q.decimals, 1))}"
