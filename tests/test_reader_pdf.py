@@ -12,7 +12,7 @@ import pytest
 from reportlint.errors import FileError
 from reportlint.model import Document
 from reportlint.readers import Limits, read_document
-from reportlint.readers.pdf import Char, is_page_number, join_text, line_text
+from reportlint.readers.pdf import Char, TableGrid, is_page_number, join_text, line_text, merge_tables
 from reportlint.structure.outline import build_outline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -354,3 +354,52 @@ def test_dedupe_drops_fake_bold_copies_only() -> None:
         ("法", 34.0, 10.0),
         ("法", 10.0, 40.0),
     ]
+
+
+def _grid(page: int, rows: list[list[str]]) -> TableGrid:
+    owner: list[list[tuple[int, int] | None]] = [
+        [(r, c) for c in range(len(row))] for r, row in enumerate(rows)
+    ]
+    texts = {(r, c): t for r, row in enumerate(rows) for c, t in enumerate(row)}
+    spans = dict.fromkeys(texts, (1, 1))
+    return TableGrid(
+        page=page,
+        top=0.0,
+        texts=texts,
+        spans=spans,
+        owner=owner,
+        xs=[0.0, 1.0, 2.0, 3.0],
+        row_pages=[page] * len(rows),
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "joined"),
+    [
+        (["一、", "41", "49"], ["本年新收政府信息公开申请数量", "", ""], "一、本年新收政府信息公开申请数量"),
+        (
+            ["（二）部分公开（区分处理的，只计这一情形，不计其他", "5", "6"],
+            ["情形）", "", ""],
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ),
+    ],
+)
+def test_row_split_across_a_page_break_is_one_row(last: list[str], first: list[str], joined: str) -> None:
+    prev = _grid(3, [["信息内容", "甲", "总计"], last])
+    merged = merge_tables(prev, _grid(4, [first, ["二、上年结转", "3", "3"]]))
+    assert [merged.row_texts(r)[0] for r in range(len(merged.owner))] == ["信息内容", joined, "二、上年结转"]
+    assert merged.row_texts(1)[1:] == last[1:]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        ["第二十条第（六）项", "", ""],  # a finished last row: the next page starts a new row
+        ["本年新收", "", "7"],  # it fills a column the last row left empty: a row of its own
+    ],
+)
+def test_a_new_row_on_the_next_page_is_not_joined(first: list[str]) -> None:
+    last = ["行政许可", "863", ""] if first[2] == "" else ["一、", "41", ""]
+    merged = merge_tables(_grid(3, [["信息内容", "甲", "总计"], last]), _grid(4, [first]))
+    assert len(merged.owner) == 3
+    assert merged.row_texts(2)[0] == first[0]

@@ -308,6 +308,38 @@ def continues_table(prev: TableGrid, nxt: TableGrid, tol: float = 3.0) -> bool:
     )
 
 
+_OPEN_CLOSE = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "〔": "〕", "【": "】"}
+_UNFINISHED_END = tuple("、，,：:；;（(《“‘〔【—-")
+
+
+def _unfinished(text: str) -> bool:
+    """A cell text visibly cut off: it ends on a mark that cannot end a cell (``一、``) or leaves a pair open."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t.endswith(_UNFINISHED_END):
+        return True
+    return any(t.count(o) > t.count(c) for o, c in _OPEN_CLOSE.items() if o != c)
+
+
+def _continues_row(prev: TableGrid, nxt: TableGrid, r: int) -> bool:
+    """Row ``r`` of ``nxt`` is the rest of ``prev``'s last row, split by the page break (Word and LibreOffice
+    let a row break across pages): it fills no column that the last row leaves empty, spans no rows, and a
+    cell of the last row is visibly cut off where the fragment carries on (``一、`` | ``本年新收…数量``)."""
+    last = prev.row_texts(len(prev.owner) - 1)
+    cont = nxt.row_texts(r)
+    if len(last) != len(cont) or not any(cont):
+        return False
+    for c, own in enumerate(nxt.owner[r]):
+        if own == (r, c) and nxt.spans.get(own, (1, 1))[0] != 1:
+            return False
+    if any(t and not lt for t, lt in zip(cont, last, strict=True)):
+        return False
+    # the last row's cells as displayed (a cell merged down from an earlier row shows its owner's text)
+    shown = [prev.texts.get(o, "") if o is not None else "" for o in prev.owner[-1]]
+    return any(t and _unfinished(st) for t, st in zip(cont, shown, strict=True))
+
+
 def merge_tables(prev: TableGrid, nxt: TableGrid) -> TableGrid:
     """Append the rows of ``nxt`` to ``prev``, dropping a header repeated at the top of the new page."""
     skip = 0
@@ -317,6 +349,14 @@ def merge_tables(prev: TableGrid, nxt: TableGrid) -> TableGrid:
         and any(nxt.row_texts(skip))
         and nxt.row_texts(skip) == prev.row_texts(skip)
     ):
+        skip += 1
+    if skip < len(nxt.owner) and _continues_row(prev, nxt, skip):
+        last = len(prev.owner) - 1
+        for c, own in enumerate(nxt.owner[skip]):
+            text = nxt.texts.get(own, "") if own == (skip, c) else ""
+            target = prev.owner[last][c]
+            if text and target is not None:
+                prev.texts[target] = join_text(prev.texts.get(target, ""), text)
         skip += 1
     offset = len(prev.owner) - skip
 
