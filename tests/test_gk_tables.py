@@ -493,3 +493,28 @@ def test_wording_variants_of_labels():
     t = map_tables(b.doc()).apply
     assert t.cols == ["NP", "BIZ", "RES", "NGO", "LAW", "OTH", "TOT"]
     assert t.rows == apply_rows("2021")
+
+
+def _split_row(grid: list[list[str]], r: int, at: int) -> None:
+    """Break data row ``r`` as a PDF shows a row broken by a page break: its label's end on a row of its own."""
+    row = grid[r]
+    label = row[2]
+    grid[r] = [*row[:2], label[:at], *row[3:]]
+    grid.insert(r + 1, ["", "", label[at:], *[""] * 7])
+
+
+@pytest.mark.parametrize(
+    ("item", "at"), [("1.申请人无正当理由逾期不补正", 9), ("4.无正当理由大量反复申请", 6)]
+)
+def test_row_broken_across_a_page_break_is_one_row(item: str, at: int) -> None:
+    grid, _ = official_rows()
+    r = next(i for i, row in enumerate(grid) if row[2].startswith(item))
+    _split_row(grid, r, at)
+    b = Builder()
+    b.table(grid)
+    t = map_tables(b.doc()).apply
+    assert t is not None and t.rows == apply_rows("2021")
+    assert not t.unknown_rows
+    assert all(not v.blank for (row, _), v in t.cells.items())
+    key = t.rows[r - 3]
+    assert t.row_labels[key] == grid[r][2] + grid[r + 1][2]

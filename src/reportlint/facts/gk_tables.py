@@ -465,17 +465,38 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
     first_num = min(colmap)
     m = state.mapped
     m.tables.append(table.index)
-    for r in range(start, len(table.rows)):
-        row = table.rows[r]
+
+    def label_chain(r: int) -> list[str]:
         chain: list[str] = []
-        for cell in row:
+        for cell in table.rows[r]:
             if cell.col >= first_num:
                 break
             t = _text(table, cell)
             if t and (not chain or chain[-1] != t):
                 chain.append(t)
+        return chain
+
+    def numbered(r: int) -> bool:
+        return any(_is_number_cell(table, c) for c in table.rows[r] if c.col in colmap)
+
+    skip: set[int] = set()
+    for r in range(start, len(table.rows)):
+        if r in skip:
+            continue
+        row = table.rows[r]
+        chain = label_chain(r)
+        group_before = state.group
         key, state.group = _classify_apply_row(chain, state.group)
-        has_numbers = any(_is_number_cell(table, c) for c in row if c.col in colmap)
+        has_numbers = numbered(r)
+        if (key is None or key in m.rows) and has_numbers and chain and r + 1 < len(table.rows):
+            # a row broken across a page break (a PDF): its label goes on in the next row, which has no numbers
+            rest = label_chain(r + 1)
+            if len(rest) == 1 and not numbered(r + 1):
+                joined = [*chain[:-1], chain[-1] + rest[0]]
+                key2, group2 = _classify_apply_row(joined, group_before)
+                if key2 is not None and key2 not in m.rows:
+                    key, state.group, chain = key2, group2, joined
+                    skip.add(r + 1)
         if key is None:
             if has_numbers and chain:
                 m.unknown_rows.append((chain[-1], row[0].paragraph.location))
