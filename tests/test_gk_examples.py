@@ -2,7 +2,7 @@
 
 The .md renderings run through the text reader today. The .docx and .pdf renderings (merged header and label
 cells; in the PDF the applications table runs across a page break with its header repeated) run through the
-.docx/.pdf readers and skip while those readers are still placeholders on this branch.
+.docx/.pdf readers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pytest
 
 from conftest import EXAMPLES, SEED, needs_seed
 from reportlint.api import Settings, lint_file
-from reportlint.errors import FileError
 from reportlint.readers import read_document
 
 GK = EXAMPLES / "gk"
@@ -33,13 +32,8 @@ CASES = [(name, suffix) for name in EXPECTED for suffix in SUFFIXES]
 
 
 def _readable(path: Path) -> None:
-    """Skip while the reader for this format is a placeholder (it is merged from another branch)."""
-    try:
-        read_document(path)
-    except FileError as exc:
-        if exc.code == "unsupported-format" and "not implemented" in exc.message:
-            pytest.skip(f"{path.suffix} reader not merged on this branch yet")
-        raise
+    """The rendering reads (a reader error fails the test with its message)."""
+    read_document(path)
 
 
 @pytest.mark.parametrize(("name", "suffix"), CASES, ids=[f"{n}{s}" for n, s in CASES])

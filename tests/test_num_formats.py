@@ -1,7 +1,7 @@
 """The NUM findings do not depend on the format: the same report as .txt, .docx and .pdf gives the same ones.
 
 The .docx and .pdf are rendered from the .txt by ``scripts/make_num_fixtures.py`` (python-docx, LibreOffice) and
-committed. A format whose reader is not implemented yet is skipped.
+committed.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ FIX = FIXTURES / "num"
 
 def _findings(name: str) -> list[tuple[str, str, str | None]]:
     res = lint_file(str(FIX / name), Settings(select=["NUM"]))
-    if res.error is not None and res.error[0] == "unsupported-format":
-        pytest.skip(f"{name}: {res.error[1]}")
     assert res.error is None, res.error
     out = []
     for f in res.findings:
