@@ -104,14 +104,19 @@ def test_user_pack_with_its_own_part_wording(tmp_path, lint_text):
 def test_wheel_ships_the_packs_and_runs_from_anywhere(tmp_path):
     out = tmp_path / "dist"
     subprocess.run(
-        ["uv", "build", "--wheel", "-o", str(out), "-q"], cwd=ROOT, check=True, capture_output=True
+        ["uv", "build", "--wheel", "--python", sys.executable, "-o", str(out), "-q"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wheel = next(out.glob("reportlint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "reportlint/_packs/fazhi/pack.yaml" in names and "reportlint/_packs/gk/pack.yaml" in names
     assert "reportlint/data/domain_words.txt" in names
     venv = tmp_path / "venv"
-    subprocess.run(["uv", "venv", "-q", str(venv)], check=True, capture_output=True)
+    subprocess.run(
+        ["uv", "venv", "-q", "--python", sys.executable, str(venv)], check=True, capture_output=True
+    )
     py = venv / "bin" / "python"
     subprocess.run(
         ["uv", "pip", "install", "-q", "--python", str(py), str(wheel)], check=True, capture_output=True
@@ -127,4 +132,3 @@ def test_wheel_ships_the_packs_and_runs_from_anywhere(tmp_path):
     )
     assert run.returncode == 1, run.stderr
     assert '"FZ001"' in run.stdout and '"pack": "fazhi"' in run.stdout
-    assert sys.executable  # the test ran with the project's interpreter
