@@ -118,8 +118,8 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
             if p.index < d.para:
                 continue
             text = p.text
-            if d.kind == "book":
-                alt = f"“{d.core}”"
+            if d.kind in ("book", "quote"):  # 《纲要》 written “纲要”, or “三项制度” written 《三项制度》
+                alt = f"“{d.core}”" if d.kind == "book" else f"《{d.core}》"
                 for m in re.finditer(re.escape(alt), text):
                     if p.index == d.para and m.start() < d.end:
                         continue
@@ -131,33 +131,22 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
                         evidence=f"定义：（以下简称{d.form}）",
                         suggestion=d.form,
                     )
-                if len(d.core) >= 4:
-                    depth = bracket_depth(text)
-                    quoted = bracket_depth(text, "“", "”")
-                    for m in re.finditer(re.escape(d.core), text):
-                        if p.index == d.para and m.start() < d.end:
-                            continue
-                        if depth[m.start()] > 0 or quoted[m.start()] > 0:
-                            continue
-                        yield ctx.finding(
-                            p.index,
-                            m.start(),
-                            m.end(),
-                            f"简称定义为{d.form}，此处未加书名号",
-                            evidence=f"定义：（以下简称{d.form}）",
-                            suggestion=d.form,
-                            severity="info",
-                        )
-            elif d.kind == "quote":
-                alt = f"《{d.core}》"
-                for m in re.finditer(re.escape(alt), text):
+            if d.kind == "book" and len(d.core) >= 4:
+                depth = bracket_depth(text)
+                quoted = bracket_depth(text, "“", "”")
+                for m in re.finditer(re.escape(d.core), text):
+                    if p.index == d.para and m.start() < d.end:
+                        continue
+                    if depth[m.start()] > 0 or quoted[m.start()] > 0:
+                        continue
                     yield ctx.finding(
                         p.index,
                         m.start(),
                         m.end(),
-                        f"简称定义为{d.form}，此处写作{alt}",
+                        f"简称定义为{d.form}，此处未加书名号",
                         evidence=f"定义：（以下简称{d.form}）",
                         suggestion=d.form,
+                        severity="info",
                     )
 
 
