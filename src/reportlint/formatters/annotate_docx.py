@@ -6,8 +6,10 @@ paragraph; document-level findings go on the title. The comment says the code, s
 and suggestion. The input file is only read; the copy is written atomically and never onto the input.
 
 Paragraphs are found by ``Location.paragraph``, the 1-based number of the body paragraph (every ``w:p``
-directly in the body and inside body-level ``w:sdt``, empty ones counted, in document order), and table cells
-by ``Location.table/row/col``. This is the only formatter that imports python-docx (it writes .docx).
+directly in the body and inside body-level ``w:sdt``/``w:customXml``, empty ones counted, in document order),
+and table cells by ``Location.table/row/col``; both numberings come from the reader
+(:func:`reportlint.readers.docx.body_paragraph_elements`, :func:`~reportlint.readers.docx.body_table_elements`),
+so the copy's anchors follow exactly the rule the findings were located by. This is the only formatter that imports python-docx (it writes .docx).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from lxml import etree  # type: ignore[import-untyped]  # python-docx is built o
 from reportlint.errors import UsageError
 from reportlint.findings import FileResult, Finding, TextParagraph
 from reportlint.output import atomic_write, check_not_input
+from reportlint.readers.docx import body_paragraph_elements, body_table_elements
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
@@ -53,35 +56,6 @@ _CONTAINERS = {
 }
 """Inline elements whose runs are part of the paragraph's visible text (deleted and moved-from runs are not)."""
 _SDT, _SDT_CONTENT = qn("w:sdt"), qn("w:sdtContent")
-
-
-def body_paragraph_elements(document: Any) -> list[Any]:
-    """The body's ``w:p`` elements in ``Location.paragraph`` order (1-based number = position + 1).
-
-    Every ``w:p`` directly in the body and inside a body-level ``w:sdt``, empty ones included.
-    """
-    out: list[Any] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            out.append(child)
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                out.extend(content.iterchildren(qn("w:p")))
-    return out
-
-
-def _body_tables(document: Any) -> list[Any]:
-    """Body-level ``w:tbl`` elements (also inside body-level ``w:sdt``) in document order."""
-    out: list[Any] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:tbl"):
-            out.append(child)
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                out.extend(content.iterchildren(qn("w:tbl")))
-    return out
 
 
 # -- the text of a paragraph, as pieces of its direct children ----------------------------------------
@@ -325,7 +299,7 @@ def _first_paragraph_anywhere(document: Any) -> Any:
 def annotate_document(document: Any, result: FileResult) -> int:
     """Add one comment per finding of ``result`` to the open python-docx ``document``; returns the count."""
     body = body_paragraph_elements(document)
-    tables = _body_tables(document)
+    tables = body_table_elements(document)
     views = {v.index: v for v in result.paragraphs}
     title = _title_paragraph(body, result.paragraphs)
     if title is None:

@@ -147,6 +147,11 @@ def body_paragraph_elements(document: Any) -> list[Any]:
     return [e for e in _block_items(_body_element(document)) if e.tag == P]
 
 
+def body_table_elements(document: Any) -> list[Any]:
+    """The body ``w:tbl`` elements in ``Location.table`` order (element ``k`` is table ``k + 1``)."""
+    return [e for e in _block_items(_body_element(document)) if e.tag == TBL]
+
+
 # --------------------------------------------------------------------------------------------------------
 # number formats
 
