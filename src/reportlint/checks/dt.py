@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from reportlint.checks._submission import submission_date
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
-from reportlint.facts.period import find_periods
 from reportlint.findings import Finding
 
 
@@ -75,7 +74,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
     sub = submission_date(ctx)
     if sub is not None:
         targets.append((sub, "成文日期"))
-    for per in find_periods(ctx.doc, ctx.dates):
+    for per in ctx.periods:
         for d in (per.first, per.last):
             if d is not None:
                 targets.append((d, "统计期限日期"))

@@ -14,7 +14,6 @@ from reportlint.checks._submission import outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.dates import DateFact
-from reportlint.facts.period import find_periods
 from reportlint.findings import Finding
 from reportlint.structure.outline import Section
 from reportlint.structure.parts import match_parts
@@ -160,7 +159,7 @@ def report_year_inconsistent(ctx: Context) -> Iterator[Finding]:
 )
 def period_mismatch(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
-    for per in find_periods(ctx.doc, ctx.dates):
+    for per in ctx.periods:
         first, last = per.first, per.last
         bad: list[str] = []
         if last is None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from reportlint.engine.registry import Rule
     from reportlint.facts.dates import DateFact
     from reportlint.facts.numbers import Statement
+    from reportlint.facts.period import PeriodFact
     from reportlint.structure.parts import PartMatch
 
 
@@ -48,6 +49,13 @@ class Context:
         from reportlint.facts.numbers import find_statements
 
         return find_statements(self.doc)
+
+    @cached_property
+    def periods(self) -> list[PeriodFact]:
+        """Statistical-period statements (FZ006 and DT002 both read them)."""
+        from reportlint.facts.period import find_periods
+
+        return find_periods(self.doc, self.dates)
 
     @property
     def year(self) -> int | None:
