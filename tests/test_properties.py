@@ -229,3 +229,13 @@ def test_pdf_reader_on_mutated_bytes(tmp_path, name, mutations):
     path = tmp_path / f"mutated-{name}"
     path.write_bytes(data)
     _read_or_file_error(path)
+
+
+def test_own_lines_never_continue_a_paragraph():
+    from reportlint.readers.repair import continues
+
+    long_line = "本年度共开展执法检查一百二十次，覆盖全部重点行业领域和企业的"
+    assert not continues(long_line, "附件：某局2023年度法治政府建设情况报告")
+    assert not continues(long_line, "附件")
+    assert not continues("某局办公室                                  2024年1月26日印发", "附件")
+    assert continues(long_line, "附件材料已按要求报送。")  # 附件 as an ordinary word runs on

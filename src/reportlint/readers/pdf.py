@@ -33,6 +33,7 @@ from typing import Any
 from reportlint.errors import FileError
 from reportlint.model import Anchor, Cell, Document, Location, Paragraph, Table
 from reportlint.readers import Limits
+from reportlint.readers.repair import ends_own_line, starts_own_line
 from reportlint.textutil import ends_complete, heading_match, is_cjk
 
 for _name in ("pdfminer", "pdfplumber"):
@@ -613,10 +614,6 @@ def _kind(ln: Line, m: Margins) -> str:
     return "other"
 
 
-_OWN_LINE_START = re.compile(r"^\s*(附\s*件\s*\d*\s*([：:]|$)|抄\s*送\s*[：:])")
-_OWN_LINE_END = re.compile(r"印\s*发\s*$")
-
-
 def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: bool) -> bool:
     """Whether line ``b`` continues the paragraph whose last line is ``a``."""
     ma, mb = layout.margins[a.page % 2], layout.margins[b.page % 2]
@@ -635,7 +632,7 @@ def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: 
         return False
     if heading_match(b.text) and ends_complete(prev.text):
         return False
-    if _OWN_LINE_START.match(b.text) or _OWN_LINE_END.search(prev.text):
+    if starts_own_line(b.text) or ends_own_line(prev.text):
         return False  # 附件 label, 附件说明, 抄送 line; a 版记 line ending in 印发
     return layout.uses_indent or not ends_complete(prev.text)
 

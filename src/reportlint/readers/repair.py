@@ -7,6 +7,7 @@ piece so that findings can still point at the page or line the text came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportlint.model import Anchor, Location
@@ -36,6 +37,20 @@ class Joined:
     """How many soft breaks (page or blank-line splits) were healed inside this paragraph."""
 
 
+_OWN_LINE_START = re.compile(r"^\s*(附\s*件\s*\d*\s*([：:]|$)|抄\s*送\s*[：:]|[（(]\s*共\s*印)")
+_OWN_LINE_END = re.compile(r"印\s*发\s*$")
+
+
+def starts_own_line(text: str) -> bool:
+    """A line that never continues the one before: 附件 label or 附件说明, 抄送 line, （共印N份）."""
+    return bool(_OWN_LINE_START.match(text))
+
+
+def ends_own_line(text: str) -> bool:
+    """A line that nothing continues: the 版记's 印发 line."""
+    return bool(_OWN_LINE_END.search(text))
+
+
 DOC_KINDS = ("报告", "请示", "通知", "意见", "函", "方案", "规划", "计划", "总结", "决定", "通报")
 
 
@@ -49,7 +64,7 @@ def continues(prev: str, nxt: str, *, min_len: int = MIN_WRAPPED) -> bool:
         return False
     if heading_match(n) or (heading_match(p) and len(p) < 40):
         return False
-    if n.startswith(("附件", "抄送", "（共印", "(共印")):
+    if starts_own_line(n) or ends_own_line(p):
         return False
     if len(n) < 6 and not ends_complete(n):
         return False  # a short line of its own (引言, a name, a signature)
