@@ -151,3 +151,11 @@ def test_merged_positions_point_at_their_origin(tmp_path):
     assert first[1].text == "乙" and first[1].colspan == 2
     assert first[2].merged_from == (0, 1) and first[2].text == ""
     assert first[2].paragraph.index == first[1].paragraph.index
+
+
+def test_notepad_gbk_and_crlf(tmp_path):
+    """Text pasted into Notepad and saved as ANSI (GBK) with CRLF line ends reads the same."""
+    text = word_copy_text(GK / "gk-2023-broken-row-total.docx").replace("\n", "\r\n")
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert _gk(path) == {"GK005"}
