@@ -4,7 +4,8 @@ Every built-in pack but ``general`` is a candidate genre, and so is every kind t
 (政府工作报告, 部门预算 …). Each candidate collects evidence from its ``detect`` section:
 
 - ``title``: the title (report title, cover-letter title, 附件说明) matches one of its patterns: +10;
-- ``headings``: each distinct pattern found in a section heading: +4 (at most two count);
+- ``headings``: each distinct pattern found in a section heading (one heading counts once): +4 (at most two
+  count);
 - ``text``: each distinct pattern found in the text: +2 (at most two count);
 - ``words``: its vocabulary is dense in the body (``per_1000`` words per 1000 characters or more): +6.
 
@@ -76,12 +77,17 @@ def _collect(cand: _Candidate, spec: SignalSpec, outline: Outline, body: str, n_
             cand.signals.append(GenreSignal(cand.name, "title", W_TITLE, pat, t[:80], i, para[i].location))
             break
     n = 0
+    used: set[int] = set()
     for pat in spec.headings:
         if n >= MAX_HEADINGS:
             break
-        h = next((h for h in outline.headings if re.search(pat, _squash(h.title))), None)
+        h = next(
+            (h for h in outline.headings if h.paragraph not in used and re.search(pat, _squash(h.title))),
+            None,
+        )
         if h is not None:
             n += 1
+            used.add(h.paragraph)
             cand.signals.append(
                 GenreSignal(
                     cand.name,

@@ -260,7 +260,13 @@ def build_outline(doc: Document) -> Outline:
                 title.append(report[k - 1].index)
             title.append(p.index)
             break
-    if not title and report and len(report[0].text) <= 80 and not ends_complete(report[0].text):
+    if (
+        not title
+        and report
+        and not _numbered_heading(report[0])  # text pasted from the middle opens with 一、…, not a title
+        and len(report[0].text) <= 80
+        and not ends_complete(report[0].text)
+    ):
         title = [report[0].index]
 
     # --- headings and section tree ------------------------------------------------------------------
@@ -305,6 +311,11 @@ def build_outline(doc: Document) -> Outline:
     )
     _find_year(outline)
     return outline
+
+
+def _numbered_heading(p: Paragraph) -> bool:
+    h = detect_heading(p)
+    return h is not None and h.rank > 0
 
 
 def _style_rank(p: Paragraph) -> int:
