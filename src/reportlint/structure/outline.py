@@ -450,11 +450,12 @@ def _inferred_year(outline: Outline) -> YearClaim | None:
     doc = outline.doc
     for per in find_periods(doc, find_dates(doc)):
         last, first = per.last, per.first
-        if last is None or last.year is None or last.month != 12:
+        if last is None or last.month != 12 or last.day != 31:
             continue
-        if first is not None and (first.year not in (None, last.year) or first.month != 1):
+        year = last.year or (first.year if first is not None else None)
+        if year is None or (first is not None and (first.year not in (None, year) or first.month != 1)):
             continue
-        return YearClaim(per.paragraph, per.start, per.end, last.year, "period")
+        return YearClaim(per.paragraph, per.start, per.end, year, "period")
     start, end = outline.intro
     for p in doc.paragraphs[start:end]:
         if p.in_table:

@@ -105,14 +105,16 @@ def _leading(outline: Outline, found: dict[str, PartMatch], part: PartSpec) -> N
     ]
     excl = [re.compile(p) for p in part.exclude]
     lead: list[Section] = []
+    bounded = False
     for sec in tops:
         assert sec.heading is not None
         if any(sec.start <= i < sec.end for i in others):
+            bounded = True  # the other parts follow: what comes before them is the measures
             break
         if any(x.search(re.sub(r"\s+", "", sec.heading.title)) for x in excl):
-            break
+            return
         lead.append(sec)
-    if not lead:
+    if not lead or not bounded:
         return
     pm = found[part.id]
     first, last = lead[0], lead[-1]
