@@ -283,6 +283,10 @@ def test_text_header_and_outline_show_genre_and_year_source(tmp_path: Path) -> N
     b = tmp_path / "budget.txt"
     b.write_text(BUDGET, encoding="utf-8")
     assert "genre general (预算/决算)" in cli("check", str(b), "--no-progress").stdout
+    md = cli("check", str(p), "--no-progress", "-f", "markdown").stdout
+    assert "</code> (fazhi): " in md
+    html = cli("check", str(b), "--no-progress", "-f", "html").stdout
+    assert "文种 预算/决算" in html and "年度 2024（据标题）" in html
     outline = cli("outline", str(p)).stdout
     assert "genre: fazhi" in outline and "from plan-heading" in outline
     assert outline.count("⇐ 主要举措和成效") == 2  # both leading measure sections are marked

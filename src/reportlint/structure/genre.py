@@ -174,7 +174,7 @@ def detect_genre(outline: Outline, packs: dict[str, Pack]) -> Genre:
     if best.special and not best.has("title") and not best.has("words"):
         return general(f"{best.name} scores {best.score} but has neither its title nor its vocabulary")
     if not best.special:
-        return general(f"{_why(best)}", best)
+        return general(_why(best), best)
     return Genre(best.pack, best.label, None, best.score, THRESHOLD, tuple(best.signals), scores, _why(best))
 
 
