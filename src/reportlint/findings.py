@@ -142,6 +142,47 @@ class BaselineEntry:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class GenreSignal:
+    """One piece of evidence for a genre: a title, heading or text pattern that matched, or dense vocabulary."""
+
+    candidate: str
+    """The genre it speaks for: a pack name (``fazhi``, ``gk``) or a kind of the general pack (``部门预算``)."""
+    source: str
+    """``title``, ``heading``, ``text`` or ``words``."""
+    weight: int
+    pattern: str
+    """The pattern that matched (for ``words``: the density and its threshold)."""
+    text: str
+    """What matched: the title, the heading, the words found …"""
+    paragraph_index: int | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Genre:
+    """What the document is, decided from its title, headings and text (see structure/genre.py)."""
+
+    name: str
+    """``fazhi``, ``gk`` (a pack's name) or ``general`` for any other official document."""
+    label: str
+    """法治政府建设年度报告, 政府信息公开工作年度报告, the recognised kind (部门预算) or 其他公文."""
+    kind: str | None
+    """For ``general``: the kind of document recognised (政府工作报告, 部门预算 …), None when unknown."""
+    score: int
+    threshold: int
+    evidence: tuple[GenreSignal, ...] = ()
+    """The signals of the winning candidate, strongest first."""
+    scores: tuple[tuple[str, int], ...] = ()
+    """Every candidate's score, highest first."""
+    reason: str = ""
+    """One line saying why (``title matches …``, ``no candidate reaches 8``)."""
+
+    def describe(self) -> str:
+        """A short label for headers: ``fazhi``, ``general (部门预算)``."""
+        return f"{self.name} ({self.kind})" if self.kind else self.name
+
+
 @dataclass(slots=True)
 class FileResult:
     path: str
@@ -162,6 +203,12 @@ class FileResult:
     """Findings hidden because the baseline records them."""
     paragraphs: list[TextParagraph] = field(default_factory=list)
     """The document's paragraphs in reading order (for review formatters; not in the JSON output)."""
+    genre: Genre | None = None
+    """What the document is (detected even when ``--pack`` forces the pack)."""
+    pack_forced: bool = False
+    """The pack was chosen by ``--pack`` or the config file, not by the genre."""
+    year_source: str | None = None
+    """Where the report year comes from (``title``, ``plan-heading`` …), None without a year."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -42,6 +42,9 @@ class PartSpec(msgspec.Struct, forbid_unknown_fields=True):
     """Regexes tried on paragraph openings when no heading matches (run-in or unnumbered parts)."""
     max_depth: int | None = None
     """Only headings at most this deep cover the part (1: top-level sections only)."""
+    leading: bool = False
+    """When no heading names the part, the top-level sections before the first one that covers another part
+    cover it (a report opening with 一、积极统筹部署… 二、深入推进… has its 主要举措和成效 there)."""
 
 
 class ProfileSpec(msgspec.Struct, forbid_unknown_fields=True):
@@ -77,9 +80,31 @@ class CheckUse(msgspec.Struct, forbid_unknown_fields=True):
     options: dict[str, Any] = {}
 
 
-class DetectSpec(msgspec.Struct, forbid_unknown_fields=True):
+class SignalSpec(msgspec.Struct, forbid_unknown_fields=True):
+    """What tells a document of one genre (see :mod:`reportlint.structure.genre` for the weights)."""
+
     title: list[str] = []
+    """Regexes on the title (spaces removed); a match is decisive evidence."""
+    headings: list[str] = []
+    """Regexes on section headings; each distinct one that matches is evidence."""
     text: list[str] = []
+    """Regexes on the text (tables included); each distinct one that matches is evidence."""
+    words: list[str] = []
+    """The genre's vocabulary: many of these words per 1000 characters of body text is evidence."""
+    per_1000: float = 0.0
+    """How many ``words`` per 1000 characters count as dense (0: not used)."""
+
+
+class KindSpec(SignalSpec, forbid_unknown_fields=True):
+    """A kind of document that no special pack covers (政府工作报告, 部门预算 …), in the general pack."""
+
+    label: str = ""
+
+
+class DetectSpec(SignalSpec, forbid_unknown_fields=True):
+    kinds: list[KindSpec] = []
+    """Other kinds of documents this (general) pack is the home of; evidence for them is evidence against
+    every special pack."""
 
 
 class PackSpec(msgspec.Struct, forbid_unknown_fields=True):
@@ -129,6 +154,12 @@ class Pack:
         for i, part in enumerate(spec.parts):
             for pat in [*part.heading, *part.exclude, *part.text]:
                 _compile(pat, f"{path}: parts[{i}] ({part.id})")
+        for where, sig in [
+            ("detect", spec.detect),
+            *((f"detect.kinds[{i}]", k) for i, k in enumerate(spec.detect.kinds)),
+        ]:
+            for pat in [*sig.title, *sig.headings, *sig.text, *sig.words]:
+                _compile(pat, f"{path}: {where}")
 
     def profile(self, name: str | None) -> Profile:
         key = name or self.spec.default_profile
@@ -143,13 +174,6 @@ class Pack:
             if any(re.search(pat, text) for pat in p.detect):
                 return self.profiles[key]
         return self.profiles[self.spec.default_profile]
-
-    def detect_score(self, title: str, text: str) -> int:
-        score = 0
-        if any(re.search(p, title) for p in self.spec.detect.title):
-            score += 10
-        score += sum(1 for p in self.spec.detect.text if re.search(p, text))
-        return score
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ from reportlint.errors import PackError
 from reportlint.findings import (
     FileResult,
     Finding,
+    Genre,
     PartStatus,
     RuleInfo,
     Severity,
@@ -25,6 +26,7 @@ from reportlint.findings import (
 )
 from reportlint.model import Document
 from reportlint.readers import Limits
+from reportlint.structure.genre import GENERAL, detect_genre
 from reportlint.structure.outline import Outline, build_outline
 
 
@@ -33,7 +35,7 @@ class Settings:
     """Everything a run needs besides the files. The CLI and the config file fill it in."""
 
     pack: str | None = None
-    """Pack name or path; None detects it from the title."""
+    """Pack name or path; None picks the pack of the detected genre (structure/genre.py)."""
     profile: str | None = None
     select: list[str] = field(default_factory=list)
     """Codes, prefixes or names; empty means the pack's own selection."""
@@ -62,18 +64,22 @@ def registry_for(pack: Pack) -> Registry:
     return reg
 
 
-def choose_pack(outline: Outline, settings: Settings) -> Pack:
-    if settings.pack:
-        return resolve_pack(settings.pack)
+def choose(outline: Outline, settings: Settings) -> tuple[Pack, Genre, bool]:
+    """The genre of the document, the pack to run and whether ``--pack`` (or the config) forced it."""
     packs = builtin_packs()
     if not packs:
         raise PackError("no rule packs found (the installation is incomplete)")
-    title = outline.title_text
-    if outline.cover and outline.cover.title is not None:
-        title += outline.doc.paragraphs[outline.cover.title].text
-    head = "\n".join(p.text for p in outline.doc.paragraphs[:60])
-    scored = sorted(packs.values(), key=lambda p: (-p.detect_score(title, head), p.name != "fazhi", p.name))
-    return scored[0]
+    genre = detect_genre(outline, packs)
+    if settings.pack:
+        return resolve_pack(settings.pack), genre, True
+    pack = packs.get(genre.name) or packs.get(GENERAL)
+    if pack is None:
+        raise PackError(f"the built-in pack {GENERAL!r} is missing (the installation is incomplete)")
+    return pack, genre, False
+
+
+def choose_pack(outline: Outline, settings: Settings) -> Pack:
+    return choose(outline, settings)[0]
 
 
 def _matches(rule: Rule, selectors: list[str]) -> bool:
@@ -123,7 +129,7 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
     """Build the outline, pick the pack and profile, run the active rules and return the findings."""
     settings = settings or Settings()
     outline = build_outline(doc)
-    pack = choose_pack(outline, settings)
+    pack, genre, forced = choose(outline, settings)
     title = outline.title_text
     if outline.cover is not None and outline.cover.signature is not None:
         title += doc.paragraphs[outline.cover.signature].text
@@ -137,6 +143,9 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
         year=outline.year,
         notes=list(doc.notes),
         profile=profile.name,
+        genre=genre,
+        pack_forced=forced,
+        year_source=outline.year_source,
     )
     findings: list[Finding] = []
     for rule, severity, options in active_rules(registry, pack, settings):

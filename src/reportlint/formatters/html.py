@@ -17,6 +17,15 @@ from reportlint import __version__
 from reportlint.findings import SEVERITIES, FileResult, Finding, RunResult, TextParagraph
 
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+YEAR_SOURCE_ZH = {
+    "title": "据标题",
+    "cover-title": "据报送文标题",
+    "attachment-note": "据附件说明",
+    "heading": "据章节标题",
+    "period": "据统计期限推断",
+    "intro": "据开头推断",
+    "plan-heading": "据下一年度安排标题推断",
+}
 SEV_RANK = {"error": 2, "warning": 1, "info": 0}
 NO_SECTION = "标题与开头部分"
 WHOLE_FILE = "全文"
@@ -230,10 +239,16 @@ def _file_html(r: FileResult, file_no: int) -> str:
     head = f'<section class="file" id="file{file_no}"><h2>{_e(r.path)}</h2>'
     if r.error:
         return head + f'<p class="fileerror">无法读取：{_e(r.error[0])}：{_e(r.error[1])}</p></section>'
-    meta = [f"规则包 {r.pack}"]
+    meta = [f"文种 {r.genre.label}"] if r.genre is not None else []
+    meta.append(f"规则包 {r.pack}" + ("（指定）" if r.pack_forced else ""))
     if r.profile:
         meta.append(f"类型 {r.profile}")
-    meta.append(f"年度 {r.year}" if r.year else "年度 未识别")
+    meta.append(
+        f"年度 {r.year}"
+        + (f"（{YEAR_SOURCE_ZH.get(r.year_source, r.year_source)}）" if r.year_source else "")
+        if r.year
+        else "年度 未识别"
+    )
     counts = " · ".join(f'<span class="sev-{s}">{SEV_ZH[s]} {r.count(s)}</span>' for s in SEVERITIES)
     notes = "".join(f'<p class="note">{_e(n)}</p>' for n in r.notes)
     by_par, loose, every = _placed(r, file_no)

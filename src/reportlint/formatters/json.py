@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from reportlint import __version__
-from reportlint.findings import FileResult, Finding, RunResult
+from reportlint.findings import FileResult, Finding, Genre, RunResult
 from reportlint.model import Location
 
 SCHEMA_VERSION = 1
@@ -43,6 +43,10 @@ def file_dict(r: FileResult) -> dict[str, Any]:
         "pack": r.pack,
         "profile": r.profile,
         "year": r.year,
+        "year_source": r.year_source,
+        "genre": r.genre.name if r.genre is not None else None,
+        "genre_evidence": genre_dict(r.genre) if r.genre is not None else None,
+        "pack_forced": r.pack_forced,
         "error": {"code": r.error[0], "message": r.error[1]} if r.error else None,
         "parts": [
             {"id": p.id, "label": p.label, "required": p.required, "found": p.found, "heading": p.heading}
@@ -55,6 +59,28 @@ def file_dict(r: FileResult) -> dict[str, Any]:
             {"codes": list(s.selectors), "reason": s.reason, "location": _loc(s.location), "text": s.text}
             for s in r.unused_suppressions
         ],
+    }
+
+
+def genre_dict(g: Genre) -> dict[str, Any]:
+    return {
+        "label": g.label,
+        "kind": g.kind,
+        "score": g.score,
+        "threshold": g.threshold,
+        "reason": g.reason,
+        "signals": [
+            {
+                "candidate": s.candidate,
+                "source": s.source,
+                "weight": s.weight,
+                "pattern": s.pattern,
+                "text": s.text,
+                "location": _loc(s.location) if s.location is not None else None,
+            }
+            for s in g.evidence
+        ],
+        "scores": {name: score for name, score in g.scores},
     }
 
 

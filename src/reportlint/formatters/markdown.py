@@ -45,8 +45,9 @@ def render(run: RunResult, stream: TextIO, **options: Any) -> None:
     for r in run.files:
         if r.error is not None or not r.findings:
             continue
+        genre = f" ({cell(r.genre.describe())})" if r.genre is not None else ""
         stream.write(
-            f"\n<details><summary><code>{cell(r.path)}</code>: {len(r.findings)} finding(s)</summary>\n\n"
+            f"\n<details><summary><code>{cell(r.path)}</code>{genre}: {len(r.findings)} finding(s)</summary>\n\n"
         )
         stream.write("| code | severity | where | message |\n|---|---|---|---|\n")
         for f in r.findings:

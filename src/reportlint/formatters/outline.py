@@ -35,16 +35,17 @@ def _line(doc: Document, label: str, index: int | None) -> Text:
 
 
 def render_outline(doc: Document, out: Outline, settings: Settings, stream: TextIO) -> None:
-    from reportlint.engine.run import choose_pack
+    from reportlint.engine.run import choose
     from reportlint.structure.parts import match_parts
 
     console = Console(file=stream, highlight=False, width=None if stream.isatty() else 120, soft_wrap=True)
-    pack = choose_pack(out, settings)
+    pack, genre, forced = choose(out, settings)
     parts = match_parts(out, pack.parts)
     part_at: dict[int, list[str]] = {}
     for pm in parts.values():
-        if pm.paragraph is not None:
-            part_at.setdefault(pm.paragraph, []).append(pm.label)
+        starts = [s.start for s in pm.sections] if pm.how == "leading" else []
+        for i in starts or ([pm.paragraph] if pm.paragraph is not None else []):
+            part_at.setdefault(i, []).append(pm.label)
 
     head = Text(doc.path, style="bold")
     n_body = sum(1 for p in doc.paragraphs if not p.in_table)
@@ -54,7 +55,16 @@ def render_outline(doc: Document, out: Outline, settings: Settings, stream: Text
     console.print(head)
     for note in doc.notes:
         console.print(Text(f"note: {note}", style="dim"))
-    console.print(Text(f"pack: {pack.name} ({pack.title})"))
+    g = Text("genre: ", style="bold")
+    g.append(f"{genre.name} ({genre.label})")
+    g.append(f"  {genre.reason}", style="dim")
+    console.print(g)
+    for sig in genre.evidence:
+        where = f", {sig.location.describe()}" if sig.location is not None else ""
+        console.print(Text(f"  +{sig.weight} {sig.source}: {sig.text}  ({sig.pattern}{where})", style="dim"))
+    if genre.scores:
+        console.print(Text("  scores: " + ", ".join(f"{n} {v}" for n, v in genre.scores), style="dim"))
+    console.print(Text(f"pack: {pack.name} ({pack.title})" + ("  [forced by --pack]" if forced else "")))
     title = Text("title: ", style="bold")
     if out.title:
         title.append(out.title_text)
@@ -64,9 +74,16 @@ def render_outline(doc: Document, out: Outline, settings: Settings, stream: Text
     console.print(title)
     yr = Text("report year: ", style="bold")
     if out.year:
-        yr.append(str(out.year))
+        yr.append(f"{out.year}  from {out.year_source}")
+        ev = out.year_evidence
+        if ev is not None:
+            said = doc.paragraphs[ev.paragraph].text.strip()
+            said = said if len(said) <= 40 else said[:40] + "…"
+            rule = " (the plan is for the year after)" if ev.source == "plan-heading" else ""
+            yr.append(f": {said}{rule} ({_where(doc, ev.paragraph)})", style="dim")
         sources = sorted({f"{c.source}={c.year}" for c in out.year_claims})
-        yr.append(f"  ({', '.join(sources)})", style="dim")
+        if sources:
+            yr.append(f"  stated: {', '.join(sources)}", style="dim")
     else:
         yr.append("not found", style="red")
     console.print(yr)

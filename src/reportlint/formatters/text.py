@@ -56,10 +56,11 @@ def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: b
         header.append(f"{r.error[0]}: {r.error[1]}", style="red")
         console.print(header)
         return
-    meta = [f"pack {r.pack}"]
+    meta = [f"genre {r.genre.describe()}"] if r.genre is not None else []
+    meta.append(f"pack {r.pack}" + (" (--pack)" if r.pack_forced else ""))
     if r.profile:
         meta.append(f"profile {r.profile}")
-    meta.append(f"year {r.year}" if r.year else "year ?")
+    meta.append(f"year {r.year} ({r.year_source})" if r.year and r.year_source else f"year {r.year or '?'}")
     header.append("  " + " · ".join(meta), style="dim")
     console.print(header)
     for note in r.notes:

@@ -113,7 +113,7 @@ class YearClaim:
     end: int
     year: int
     source: str
-    """title, cover-title, attachment-note, intro, heading, period."""
+    """title, cover-title, attachment-note, heading; for an inferred year: period, intro, plan-heading."""
 
 
 @dataclass(slots=True)
@@ -131,6 +131,12 @@ class Outline:
     headings: list[Heading]
     year: int | None = None
     year_claims: list[YearClaim] = field(default_factory=list)
+    """The places that state the report year (title, cover letter, 附件说明, achievements heading)."""
+    year_source: str | None = None
+    """Where ``year`` comes from: a claim's source, or ``period``, ``intro``, ``plan-heading`` when inferred."""
+    year_evidence: YearClaim | None = None
+    """The claim ``year`` was taken from (for an inferred year, the text it was inferred from; such a claim is
+    not in ``year_claims``, which only holds places that state the year)."""
     colophon_after_attachment: list[int] = field(default_factory=list)
     _section_of: dict[int, Section] = field(default_factory=dict)
 
@@ -254,7 +260,13 @@ def build_outline(doc: Document) -> Outline:
                 title.append(report[k - 1].index)
             title.append(p.index)
             break
-    if not title and report and len(report[0].text) <= 80 and not ends_complete(report[0].text):
+    if (
+        not title
+        and report
+        and not _numbered_heading(report[0])  # text pasted from the middle opens with 一、…, not a title
+        and len(report[0].text) <= 80
+        and not ends_complete(report[0].text)
+    ):
         title = [report[0].index]
 
     # --- headings and section tree ------------------------------------------------------------------
@@ -299,6 +311,11 @@ def build_outline(doc: Document) -> Outline:
     )
     _find_year(outline)
     return outline
+
+
+def _numbered_heading(p: Paragraph) -> bool:
+    h = detect_heading(p)
+    return h is not None and h.rank > 0
 
 
 def _style_rank(p: Paragraph) -> int:
@@ -404,11 +421,60 @@ def _find_year(outline: Outline) -> None:
                 off = doc.paragraphs[h.paragraph].text.find(m.group(0))
                 claims.append(YearClaim(h.paragraph, off, off + len(m.group(0)), y, "heading"))
     outline.year_claims = claims
-    by_source = {c.source: c.year for c in reversed(claims)}
+    by_source = {c.source: c for c in reversed(claims)}
     for source in ("title", "attachment-note", "cover-title", "heading"):
         if source in by_source:
-            outline.year = by_source[source]
+            outline.year_evidence = by_source[source]
             break
+    else:
+        outline.year_evidence = _inferred_year(outline)
+    if outline.year_evidence is not None:
+        outline.year = outline.year_evidence.year
+        outline.year_source = outline.year_evidence.source
+
+
+_PLAN_HEADING = re.compile(r"(\d{4})\s*年\s*度?[^\d。；]{0,24}(计划|安排|打算|思路|重点|要点|设想|目标|展望)")
+_INTRO_YEAR = (
+    re.compile(r"^\s*(\d{4})\s*年\s*度?\s*[，,以来]"),  # 2021年，在区委、区政府的领导下…
+    re.compile(r"现将[^。]{0,40}?(\d{4})\s*年\s*度?[^。]{0,40}?报告如下"),  # 现将我局2021年…情况报告如下
+)
+
+
+def _inferred_year(outline: Outline) -> YearClaim | None:
+    """The report year where no title or heading states it: from the statistical period (自2021年1月1日起至
+    12月31日止), the opening sentence (2021年，… / 现将…2021年…报告如下), or the plan heading (2022年…工作计划
+    is the plan of the 2021 report)."""
+    from reportlint.facts.dates import find_dates
+    from reportlint.facts.period import find_periods
+
+    doc = outline.doc
+    for per in find_periods(doc, find_dates(doc)):
+        last, first = per.last, per.first
+        if last is None or last.month != 12 or last.day != 31:
+            continue
+        year = last.year or (first.year if first is not None else None)
+        if year is None or (first is not None and (first.year not in (None, year) or first.month != 1)):
+            continue
+        return YearClaim(per.paragraph, per.start, per.end, year, "period")
+    start, end = outline.intro
+    for p in doc.paragraphs[start:end]:
+        if p.in_table:
+            continue
+        for pat in _INTRO_YEAR:
+            m = pat.search(p.text)
+            if m and 1990 <= int(m.group(1)) <= 2100:
+                return YearClaim(p.index, m.start(1), m.end(1), int(m.group(1)), "intro")
+    plans = [h for h in outline.headings if h.depth == 1 and _PLAN_HEADING.search(h.title)]
+    if plans:
+        h = plans[-1]
+        m = _PLAN_HEADING.search(h.title)
+        assert m is not None
+        y = int(m.group(1))
+        text = doc.paragraphs[h.paragraph].text
+        off = text.find(m.group(1))
+        if 1991 <= y <= 2101:
+            return YearClaim(h.paragraph, off, off + 4, y - 1, "plan-heading")
+    return None
 
 
 def same_title(a: str, b: str) -> bool:

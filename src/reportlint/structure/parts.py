@@ -2,13 +2,15 @@
 
 A part is covered by a heading whose title matches one of the part's patterns (top-level headings first, then
 deeper ones); failing that, by a paragraph that opens with one of its ``text`` patterns (run-in or unnumbered
-parts). One heading may cover two parts (``存在的问题和下一步打算``).
+parts). One heading may cover two parts (``存在的问题和下一步打算``). A part marked ``leading`` that no heading
+names is covered by the top-level sections before the first one that covers another part (a report opening
+with 一、积极统筹部署… 二、深入推进… before 三、存在的不足 has its 主要举措和成效 there).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportlint.structure.outline import Outline, Section
@@ -28,7 +30,9 @@ class PartMatch:
     matched: str | None = None
     """The heading (or opening) text that matched."""
     how: str = "missing"
-    """heading, text or missing."""
+    """heading, text, leading (the sections before the other parts) or missing."""
+    sections: list[Section] = field(default_factory=list)
+    """Every section that covers the part (several for ``leading``; the matched one for ``heading``)."""
 
     @property
     def found(self) -> bool:
@@ -36,6 +40,8 @@ class PartMatch:
 
     def body_text(self, outline: Outline) -> str:
         """The part's text without its heading (a heading that says 原因 is no cause analysis)."""
+        if self.how == "leading":
+            return self.text(outline)
         if self.section is not None and self.section.heading is not None:
             h = self.section.heading
             first = outline.doc.paragraphs[h.paragraph].text
@@ -47,6 +53,8 @@ class PartMatch:
         return self.text(outline)
 
     def text(self, outline: Outline) -> str:
+        if len(self.sections) > 1:
+            return "\n".join(outline.section_text(s) for s in self.sections)
         if self.section is not None:
             return outline.section_text(self.section)
         if self.paragraph is not None:
@@ -69,6 +77,7 @@ def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]
             title = re.sub(r"\s+", "", sec.heading.title)
             if any(p.search(title) for p in pats) and not any(x.search(title) for x in excl):
                 pm.section, pm.paragraph, pm.matched, pm.how = sec, sec.start, sec.heading.display, "heading"
+                pm.sections = [sec]
                 break
         if not pm.found and part.text:
             tpats = [re.compile(p) for p in part.text]
@@ -82,4 +91,35 @@ def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]
                     pm.section = sec if sec.heading is not None and sec.start == p.index else None
                     break
         out[part.id] = pm
+    for part in parts:
+        if part.leading and not out[part.id].found:
+            _leading(outline, out, part)
     return out
+
+
+def _leading(outline: Outline, found: dict[str, PartMatch], part: PartSpec) -> None:
+    """Cover ``part`` with the top-level sections that come before every other part."""
+    tops = outline.top_sections()
+    others = [
+        pm.paragraph for pid, pm in found.items() if pid != part.id and pm.found and pm.paragraph is not None
+    ]
+    excl = [re.compile(p) for p in part.exclude]
+    lead: list[Section] = []
+    bounded = False
+    for sec in tops:
+        assert sec.heading is not None
+        if any(sec.start <= i < sec.end for i in others):
+            bounded = True  # the other parts follow: what comes before them is the measures
+            break
+        if any(x.search(re.sub(r"\s+", "", sec.heading.title)) for x in excl):
+            return
+        lead.append(sec)
+    if not lead or not bounded:
+        return
+    pm = found[part.id]
+    first, last = lead[0], lead[-1]
+    assert first.heading is not None and last.heading is not None
+    pm.section, pm.paragraph, pm.how, pm.sections = first, first.start, "leading", lead
+    pm.matched = (
+        first.heading.display if len(lead) == 1 else f"{first.heading.display} … {last.heading.display}"
+    )
