@@ -165,3 +165,11 @@ def test_no_documents_is_exit_2(pr, tmp_path: Path) -> None:
     empty.mkdir()
     assert pr.main(["--no-shared", str(empty)]) == 2
     assert pr.main(["--no-shared", str(tmp_path / "missing")]) == 2
+
+
+def test_shared_corpus_is_found_by_walking_up(pr, tmp_path: Path) -> None:
+    (tmp_path / "shared" / "corpus" / "real-text").mkdir(parents=True)
+    repo = tmp_path / "wt" / "repo"
+    repo.mkdir(parents=True)
+    assert pr.find_shared_corpus(repo) == [tmp_path / "shared" / "corpus" / "real-text"]
+    assert pr.find_shared_corpus(tmp_path / "elsewhere") == [tmp_path / "shared" / "corpus" / "real-text"]
