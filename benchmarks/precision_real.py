@@ -4,7 +4,8 @@ Usage (from the repository root):
     uv run python benchmarks/precision_real.py [FOLDER ...] [--write FILE] [--unjudged] [--stubs FILE] [--check]
 
 Runs reportlint (the library API, default settings: every file gets the pack the tool detects for it and every
-rule its default severity) over the real documents of ``../shared/corpus/real-text`` and ``real-pdf`` (found by
+rule its default severity) over the real documents of ``../shared/corpus/real-text``, ``real-pdf`` and
+``../shared/seed`` (found by
 walking up from the repository) and over every folder given on the command line, and prints a markdown table per
 rule code: severity, findings, judged true, judged false, unjudged, precision = true / (true + false), and a flag
 where an ``error`` rule is below 95 % or a ``warning`` rule below 85 %; then totals per severity and the number of
@@ -56,10 +57,15 @@ CONTEXT = 40
 
 
 def find_shared_corpus(start: Path = ROOT) -> list[Path]:
-    """``shared/corpus/real-text`` and ``real-pdf`` of the nearest folder above ``start`` that has them."""
+    """``shared/corpus/real-text``, ``real-pdf`` and ``shared/seed`` (a real published 法治 report) of the
+    nearest folder above ``start`` that has them."""
     for d in (start, *start.parents):
-        corpus = d / "shared" / "corpus"
-        found = [corpus / sub for sub in ("real-text", "real-pdf") if (corpus / sub).is_dir()]
+        shared = d / "shared"
+        found = [
+            folder
+            for folder in (shared / "corpus" / "real-text", shared / "corpus" / "real-pdf", shared / "seed")
+            if folder.is_dir()
+        ]
         if found:
             return found
     return []

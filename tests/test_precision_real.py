@@ -173,3 +173,12 @@ def test_shared_corpus_is_found_by_walking_up(pr, tmp_path: Path) -> None:
     repo.mkdir(parents=True)
     assert pr.find_shared_corpus(repo) == [tmp_path / "shared" / "corpus" / "real-text"]
     assert pr.find_shared_corpus(tmp_path / "elsewhere") == [tmp_path / "shared" / "corpus" / "real-text"]
+
+
+def test_the_seed_report_is_part_of_the_shared_corpus(pr, tmp_path: Path) -> None:
+    (tmp_path / "shared" / "corpus" / "real-pdf").mkdir(parents=True)
+    (tmp_path / "shared" / "seed").mkdir()
+    assert pr.find_shared_corpus(tmp_path / "repo") == [
+        tmp_path / "shared" / "corpus" / "real-pdf",
+        tmp_path / "shared" / "seed",
+    ]
