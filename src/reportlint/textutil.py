@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from reportlint.patterns import HEADING_PATTERNS as _HEADING_PATTERNS
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
 CN_DIGITS = "〇零一二三四五六七八九"
@@ -33,12 +35,7 @@ _CN_VALUES = {
 }
 
 # Heading numbering at the start of a paragraph, GB/T 9704 levels 1–4 plus common variants.
-HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．，,]\s*")),
-    (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
-    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
-    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
-)
+HEADING_PATTERNS = _HEADING_PATTERNS
 
 
 def cn_to_int(s: str) -> int | None:
