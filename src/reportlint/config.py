@@ -28,7 +28,6 @@ Unknown keys and bad values raise :class:`ConfigError` naming the file and the k
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,6 +87,8 @@ class Config:
 
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest ``reportlint.toml`` or ``pyproject.toml`` with ``[tool.reportlint]``, upwards from ``start``."""
+    import tomllib  # here, not at import: most runs find no pyproject.toml that names reportlint
+
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
         for name in CONFIG_NAMES:
@@ -96,7 +97,10 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+                text = pyproject.read_text(encoding="utf-8")
+                if "reportlint" not in text:  # no [tool.reportlint]: spare the TOML parse
+                    continue
+                data = tomllib.loads(text)
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]:
@@ -147,6 +151,8 @@ def parse_config(data: dict[str, Any], where: str) -> ConfigSpec:
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
