@@ -244,6 +244,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="a smaller big PDF (for trying the script)")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     ap.add_argument("--only", choices=["single", "batch", "big", "startup"], help="run one part of the table")
+    ap.add_argument("--before", help="--only startup: also measure this older tree (git archive), in turn")
     ap.add_argument(
         "--wait", type=float, default=30.0, help="seconds to wait for an idle machine before each sample"
     )
@@ -372,12 +373,14 @@ def run_single(
 
 
 def run_startup(args: Any, tmp: Path, row: Any, raw: dict[str, Any]) -> None:
-    """`check` on the 15-page .txt, CPU time (user+sys) of the run's processes, issue 13.
+    """`check` on the 15-page .txt: CPU time (user+sys) of the run's processes, issue 13.
 
-    Three environments: the bytecode cache as a normal run leaves it; ``PYTHONDONTWRITEBYTECODE=1`` with the
-    caches that are on disk (what a machine that sets it pays: only what the installer compiled is there);
-    and no cache at all (an empty ``PYTHONPYCACHEPREFIX``, so even the standard library is compiled). The
-    ``PYTHONDONTWRITEBYTECODE=1`` row runs first, so that it sees only what the install left.
+    Cases: ``PYTHONDONTWRITEBYTECODE=1`` with the caches that are on disk (what a machine that sets it pays:
+    only what the installer compiled is there), run first so that it sees only what the install left; the
+    bytecode cache as a normal run leaves it; no cache at all (an empty ``PYTHONPYCACHEPREFIX``, so even the
+    standard library is compiled). ``--before SRC`` (a ``git archive`` of an older commit's tree) measures
+    that tree's ``src`` too, with the same interpreter and environment, sample by sample in turn with this
+    one, so that both see the same load.
     """
     mk = _examples()
     txt = tmp / "report-1x.txt"
@@ -392,16 +395,29 @@ def run_startup(args: Any, tmp: Path, row: Any, raw: dict[str, Any]) -> None:
             {**ENV, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty)},
         ),
     ]
+    trees: list[tuple[str, dict[str, str]]] = [("", {})]
+    if args.before:
+        trees.append((" [before]", {"PYTHONPATH": str(Path(args.before) / "src")}))
     for label, env in cases:
-        med, cpu, rss = timed([*EXE, "check", str(txt)], args.runs, env=env)
-        raw[f"startup {label}"] = {"s": med, "cpu_s": cpu, "rss_kib": rss}
-        row(
-            f"`check` 15-page .txt, {label}",
-            f"CPU {cpu * 1000:.0f} ms",
-            "",
-            None,
-            f"wall {med * 1000:.0f} ms, peak RSS {rss / 1024:.0f} MB",
-        )
+        samples: dict[str, list[tuple[float, float, int]]] = {tag: [] for tag, _ in trees}
+        for _tag, extra in trees:  # one warm-up each
+            measure([*EXE, "check", str(txt)], env={**env, **extra})
+        for _ in range(args.runs):
+            for tag, extra in trees:
+                t, cpu, rss, _rc = measure([*EXE, "check", str(txt)], env={**env, **extra})
+                samples[tag].append((t, cpu, rss))
+        for tag, _ in trees:
+            med = statistics.median(x[0] for x in samples[tag])
+            cpu = statistics.median(x[1] for x in samples[tag])
+            rss = max(x[2] for x in samples[tag])
+            raw[f"startup {label}{tag}"] = {"s": med, "cpu_s": cpu, "rss_kib": rss}
+            row(
+                f"`check` 15-page .txt, {label}{tag}",
+                f"CPU {cpu * 1000:.0f} ms",
+                "",
+                None,
+                f"wall {med * 1000:.0f} ms, peak RSS {rss / 1024:.0f} MB",
+            )
 
 
 def run_batch(args: Any, files: dict[str, Path], row: Any, raw: dict[str, Any]) -> None:

@@ -108,8 +108,9 @@ def test_check_paths_is_the_cli_run_without_printing(tmp_path, monkeypatch):
 def test_lint_paths_keeps_its_old_meaning(tmp_path, monkeypatch):
     root = _tree(tmp_path, 'exclude = ["reports/drafts/**"]\n')
     monkeypatch.chdir(root)
-    # no configuration file is read by lint_paths: both files are linted
+    # no configuration file is read by lint_paths: both files are linted, unless it is given the exclude
     assert len(api.lint_paths(["reports"], jobs=1).files) == 2
+    assert len(api.lint_paths(["reports"], jobs=1, exclude=["**/drafts/**"]).files) == 1
 
 
 def test_a_single_small_text_file_runs_in_process_under_the_default_timeout(tmp_path):

@@ -456,6 +456,8 @@ def lint_paths(
     on_result: Callable[[int, FileResult], None] | None = None,
     baseline: Baseline | None = None,
     show_stale: bool = False,
+    exclude: Iterable[str] = (),
+    root: str | None = None,
 ) -> RunResult:
     """Lint every file under ``paths``; results come back in input order, identical for any ``jobs``.
 
@@ -465,11 +467,12 @@ def lint_paths(
     as each file finishes (for a progress bar). A ``baseline`` hides the findings it records; with
     ``show_stale`` its entries that no longer occur are listed in :attr:`RunResult.stale`.
 
-    ``paths`` are expanded with :func:`collect_files` and no ``exclude``; :func:`check_paths` (or
-    :func:`resolve` + :func:`discover` + :func:`lint_files`) applies the configuration file as the CLI does.
+    ``paths`` are expanded with :func:`collect_files` (``exclude`` globs relative to ``root``); no
+    configuration file is read: :func:`check_paths` (or :func:`resolve` + :func:`discover` +
+    :func:`lint_files`) applies it as the CLI does.
     """
     return _run(
-        collect_files(paths),
+        collect_files(paths, exclude, root),
         settings or Settings(),
         jobs=jobs,
         timeout=timeout,
