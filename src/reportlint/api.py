@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlint.baseline import Baseline, apply_baseline, load_baseline, make_baseline, write_baseline
 from reportlint.engine.run import Settings, lint_document
 from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
@@ -31,6 +30,7 @@ from reportlint.readers import SUPPORTED_SUFFIXES, read_document
 from reportlint.structure.outline import Outline, build_outline
 
 if TYPE_CHECKING:
+    from reportlint.baseline import Baseline
     from reportlint.config import Config
 
 __all__ = [
@@ -52,6 +52,45 @@ __all__ = [
     "resolve",
     "write_baseline",
 ]
+
+
+# Baselines are imported when a run uses one (json and the baseline module are not needed otherwise).
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline file (:func:`reportlint.baseline.load_baseline`)."""
+    from reportlint.baseline import load_baseline as load
+
+    return load(path)
+
+
+def write_baseline(run: RunResult, path: str | os.PathLike[str]) -> Baseline:
+    """Record a run's findings in a baseline file (:func:`reportlint.baseline.write_baseline`)."""
+    from reportlint.baseline import write_baseline as write
+
+    return write(run, path)
+
+
+def make_baseline(run: RunResult, path: str | os.PathLike[str]) -> Baseline:
+    """A baseline of a run's findings (:func:`reportlint.baseline.make_baseline`)."""
+    from reportlint.baseline import make_baseline as make
+
+    return make(run, path)
+
+
+def apply_baseline(run: RunResult, b: Baseline, *, show_stale: bool = False) -> None:
+    """Hide the findings a baseline records (:func:`reportlint.baseline.apply_baseline`)."""
+    from reportlint.baseline import apply_baseline as apply
+
+    apply(run, b, show_stale=show_stale)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Baseline":  # api.Baseline, as before
+        from reportlint.baseline import Baseline
+
+        return Baseline
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass

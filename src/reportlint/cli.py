@@ -140,7 +140,6 @@ def check(
     from reportlint.config import split_list
     from reportlint.errors import PackError, UsageError
     from reportlint.formatters.progress import BatchProgress
-    from reportlint.output import atomic_write, check_not_input
 
     if fmt not in FORMATS:
         _die(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -171,6 +170,8 @@ def check(
             (annotate, "--annotate"),
         ):
             if target:
+                from reportlint.output import check_not_input
+
                 check_not_input(Path(target), files, option)
         if annotate is not None and (len(files) != 1 or Path(files[0]).suffix.lower() != ".docx"):
             got = f"{len(files)} files" if len(files) != 1 else (Path(files[0]).suffix or "no extension")
@@ -192,6 +193,8 @@ def check(
     fail = setup.settings.fail_on
     shown = {"verbose": not quiet, "show_parts": not quiet, "color": color, "fail_on": fail}
     if output:
+        from reportlint.output import atomic_write
+
         buf = io.StringIO()
         render(fmt, run, buf, **{**shown, "color": False})
         try:

@@ -14,7 +14,7 @@ before: the cache is an optimisation, never a source of errors.
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import os
 import sys
 import tempfile
@@ -41,6 +41,18 @@ def cache_dir() -> Path | None:
     return base / "reportlint" / "packs"
 
 
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 from CPython's built-in module where there is one: importing :mod:`hashlib` loads OpenSSL."""
+    for name in ("_sha2", "_sha256"):  # 3.12+, 3.11
+        try:
+            return str(importlib.import_module(name).sha256(data).hexdigest())
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _parse(raw: bytes) -> Any:
     import yaml
 
@@ -52,7 +64,7 @@ def load_yaml(raw: bytes) -> Any:
     folder = cache_dir()
     if folder is None:
         return _parse(raw)
-    entry = folder / f"{hashlib.sha256(_FORMAT + raw).hexdigest()}.msgpack"
+    entry = folder / f"{_sha256_hex(_FORMAT + raw)}.msgpack"
     try:
         return msgspec.msgpack.decode(entry.read_bytes())
     except (OSError, msgspec.DecodeError, ValueError):
