@@ -127,3 +127,20 @@ def test_a_single_small_text_file_runs_in_process_under_the_default_timeout(tmp_
     assert api.needs_worker([str(small), str(small)], 1, 120, timeout_explicit=False)
     assert api.needs_worker([str(small), str(small)], 2, None)
     assert not api.needs_worker([str(small)], 2, None)
+
+
+def test_the_cli_and_the_api_give_the_same_report(tmp_path, monkeypatch):
+    import io
+
+    from ci_helpers import cli
+
+    from reportlint.formatters import render
+
+    root = _tree(tmp_path, 'exclude = ["reports/drafts/**"]\nignore = ["PN"]\nfail-on = "warning"\n')
+    monkeypatch.chdir(root)
+    out = cli("check", "--format", "json", "--no-progress", "--select", "FZ,PN,DT", "reports")
+    run = api.check_paths(["reports"], api.Options(select=["FZ", "PN", "DT"]))
+    buf = io.StringIO()
+    render("json", run, buf, fail_on=api.resolve().settings.fail_on)
+    assert out.stdout == buf.getvalue()
+    assert out.exit_code == run.exit_code("warning")
