@@ -133,7 +133,6 @@ def test_the_cli_and_the_api_give_the_same_report(tmp_path, monkeypatch):
     import io
 
     from ci_helpers import cli
-
     from reportlint.formatters import render
 
     root = _tree(tmp_path, 'exclude = ["reports/drafts/**"]\nignore = ["PN"]\nfail-on = "warning"\n')
