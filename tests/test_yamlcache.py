@@ -79,3 +79,16 @@ def test_a_warm_run_does_not_import_pyyaml(tmp_path):
     warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert (cold.stdout.strip(), warm.stdout.strip()) == ("True", "False")
     assert Path(tmp_path, "packs").is_dir()
+
+
+def test_no_home_directory_means_no_cache(monkeypatch):
+    monkeypatch.delenv("REPORTLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert yamlcache.cache_dir() is None
+    raw = PACK.read_bytes()
+    assert yamlcache.load_yaml(raw) == _parsed(raw)

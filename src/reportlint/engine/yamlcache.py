@@ -37,8 +37,12 @@ def cache_dir() -> Path | None:
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "reportlint" / "packs"
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "reportlint" / "packs"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "reportlint" / "packs"
+    try:
+        return Path.home() / ".cache" / "reportlint" / "packs"
+    except (RuntimeError, KeyError, OSError):  # no home directory (HOME unset, no passwd entry)
+        return None
 
 
 def _sha256_hex(data: bytes) -> str:
