@@ -61,7 +61,10 @@ def _cpu_times() -> tuple[int, int]:
     return sum(fields[:8]) - idle, sum(fields[:8])
 
 
-def wait_quiet(limit: float = 30.0) -> None:
+WAIT = {"limit": 30.0}
+
+
+def wait_quiet(limit: float | None = None) -> None:
     """Wait (up to ``limit`` s) until the machine's CPUs are at least 85 % idle over half a second.
 
     The machine may be shared (other processes, other jobs on the host): a sample taken while something else
@@ -69,6 +72,7 @@ def wait_quiet(limit: float = 30.0) -> None:
     """
     if not Path("/proc/stat").exists():
         return
+    limit = WAIT["limit"] if limit is None else limit
     t0 = time.monotonic()
     while True:
         b0, a0 = _cpu_times()
@@ -239,8 +243,13 @@ def main() -> None:
     ap.add_argument("--batch-runs", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="a smaller big PDF (for trying the script)")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
-    ap.add_argument("--only", choices=["single", "batch", "big"], help="run one part of the table")
+    ap.add_argument("--only", choices=["single", "batch", "big", "startup"], help="run one part of the table")
+    ap.add_argument("--before", help="--only startup: also measure this older tree (git archive), in turn")
+    ap.add_argument(
+        "--wait", type=float, default=30.0, help="seconds to wait for an idle machine before each sample"
+    )
     args = ap.parse_args()
+    WAIT["limit"] = args.wait
     rows: list[tuple[str, str, str, str]] = []
     raw: dict[str, Any] = {}
 
@@ -249,6 +258,11 @@ def main() -> None:
         rows.append((label, value, f"{target} {mark}".strip(), note))
 
     LOAD.append(_loadavg())
+    if args.only == "startup":
+        with tempfile.TemporaryDirectory(prefix="rl-bench-") as t:
+            run_startup(args, Path(t), row, raw)
+        print_table(args, rows, raw)
+        return
     with tempfile.TemporaryDirectory(prefix="rl-bench-") as t:
         tmp = Path(t)
         t0 = time.perf_counter()
@@ -356,6 +370,55 @@ def run_single(
         None,
         "`PYTHONDONTWRITEBYTECODE=1` and an empty `PYTHONPYCACHEPREFIX`: every module compiled on each run",
     )
+
+
+def run_startup(args: Any, tmp: Path, row: Any, raw: dict[str, Any]) -> None:
+    """`check` on the 15-page .txt: CPU time (user+sys) of the run's processes, issue 13.
+
+    Cases: ``PYTHONDONTWRITEBYTECODE=1`` with the caches that are on disk (what a machine that sets it pays:
+    only what the installer compiled is there), run first so that it sees only what the install left; the
+    bytecode cache as a normal run leaves it; no cache at all (an empty ``PYTHONPYCACHEPREFIX``, so even the
+    standard library is compiled). ``--before SRC`` (a ``git archive`` of an older commit's tree) measures
+    that tree's ``src`` too, with the same interpreter and environment, sample by sample in turn with this
+    one, so that both see the same load.
+    """
+    mk = _examples()
+    txt = tmp / "report-1x.txt"
+    txt.write_text(mk.to_txt(scaled_report(mk, 2)), encoding="utf-8")
+    empty = tmp / "no-pycache"
+    empty.mkdir()
+    cases = [
+        ("PYTHONDONTWRITEBYTECODE=1 (caches as installed)", {**ENV, "PYTHONDONTWRITEBYTECODE": "1"}),
+        ("with bytecode (written on first run)", ENV),
+        (
+            "no bytecode cache at all",
+            {**ENV, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty)},
+        ),
+    ]
+    trees: list[tuple[str, dict[str, str]]] = [("", {})]
+    if args.before:
+        trees.append((" [before]", {"PYTHONPATH": str(Path(args.before) / "src")}))
+    for label, env in cases:
+        samples: dict[str, list[tuple[float, float, int]]] = {tag: [] for tag, _ in trees}
+        for _tag, extra in trees:  # one warm-up each
+            measure([*EXE, "check", str(txt)], retries=0, env={**env, **extra})
+        for _ in range(args.runs):
+            for tag, extra in trees:
+                # CPU time, not wall time, and the trees in turn: a busy machine is not waited out here
+                t, cpu, rss, _rc = measure([*EXE, "check", str(txt)], retries=0, env={**env, **extra})
+                samples[tag].append((t, cpu, rss))
+        for tag, _ in trees:
+            med = statistics.median(x[0] for x in samples[tag])
+            cpu = statistics.median(x[1] for x in samples[tag])
+            rss = max(x[2] for x in samples[tag])
+            raw[f"startup {label}{tag}"] = {"s": med, "cpu_s": cpu, "rss_kib": rss}
+            row(
+                f"`check` 15-page .txt, {label}{tag}",
+                f"CPU {cpu * 1000:.0f} ms",
+                "",
+                None,
+                f"wall {med * 1000:.0f} ms, peak RSS {rss / 1024:.0f} MB",
+            )
 
 
 def run_batch(args: Any, files: dict[str, Path], row: Any, raw: dict[str, Any]) -> None:

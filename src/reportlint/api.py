@@ -1,4 +1,15 @@
-"""The library API the CLI (and anyone else) calls: lint files, build outlines."""
+"""The library API the CLI (and anyone else) calls: lint files, build outlines.
+
+One run, as the command line does it, in three steps that a library caller can take the same way::
+
+    setup = resolve(Options(select=["PN"], exclude=["drafts/**"]), cwd="reports")
+    files = discover(["reports"], setup)
+    run = lint_files(files, setup)                 # or all three: check_paths(["reports"], Options(...))
+
+:func:`resolve` owns the precedence (an :class:`Options` value > the configuration file > the defaults),
+:func:`discover` expands folders and globs and drops ``exclude`` matches (the file's and the options'), and
+:func:`lint_files` runs the files (in-process or in killable workers, see :func:`needs_worker`).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +18,10 @@ import functools
 import glob
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlint.baseline import Baseline, apply_baseline, load_baseline, make_baseline, write_baseline
 from reportlint.engine.run import Settings, lint_document
 from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
@@ -18,18 +29,208 @@ from reportlint.model import Document
 from reportlint.readers import SUPPORTED_SUFFIXES, read_document
 from reportlint.structure.outline import Outline, build_outline
 
+if TYPE_CHECKING:
+    from reportlint.baseline import Baseline
+    from reportlint.config import Config
+
 __all__ = [
     "Baseline",
+    "Options",
     "Settings",
+    "Setup",
     "apply_baseline",
+    "check_paths",
     "collect_files",
+    "discover",
     "lint_file",
+    "lint_files",
     "lint_paths",
     "load_baseline",
     "make_baseline",
+    "needs_worker",
     "outline_file",
+    "resolve",
     "write_baseline",
 ]
+
+
+# Baselines are imported when a run uses one (json and the baseline module are not needed otherwise).
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline file (:func:`reportlint.baseline.load_baseline`)."""
+    from reportlint.baseline import load_baseline as load
+
+    return load(path)
+
+
+def write_baseline(run: RunResult, path: str | os.PathLike[str]) -> Baseline:
+    """Record a run's findings in a baseline file (:func:`reportlint.baseline.write_baseline`)."""
+    from reportlint.baseline import write_baseline as write
+
+    return write(run, path)
+
+
+def make_baseline(run: RunResult, path: str | os.PathLike[str]) -> Baseline:
+    """A baseline of a run's findings (:func:`reportlint.baseline.make_baseline`)."""
+    from reportlint.baseline import make_baseline as make
+
+    return make(run, path)
+
+
+def apply_baseline(run: RunResult, b: Baseline, *, show_stale: bool = False) -> None:
+    """Hide the findings a baseline records (:func:`reportlint.baseline.apply_baseline`)."""
+    from reportlint.baseline import apply_baseline as apply
+
+    apply(run, b, show_stale=show_stale)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Baseline":  # api.Baseline, as before
+        from reportlint.baseline import Baseline
+
+        return Baseline
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@dataclass
+class Options:
+    """What the caller of one run sets (the command line's flags); ``None`` or empty: not given.
+
+    A value given here wins over the configuration file, which wins over the defaults (:func:`resolve`).
+    ``select`` replaces the configured selection; ``extend_select``, ``ignore`` and ``exclude`` add to it.
+    """
+
+    pack: str | None = None
+    profile: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    """Globs of files to skip when walking folders or expanding globs (a file named outright is kept)."""
+    fail_on: str | None = None
+    jobs: int | None = None
+    timeout: float | None = None
+    """Seconds per file; 0 turns the timeout off; None: the configuration's, else the default."""
+    max_pages: int | None = None
+    max_bytes: int | None = None
+    baseline: str | None = None
+    previous: str | None = None
+    """Last year's report (GK008)."""
+    config: str | None = None
+    """An explicit configuration file; None: the nearest one upwards from ``cwd``."""
+    isolated: bool = False
+    """Ignore configuration files (defaults and these options only)."""
+
+
+@dataclass
+class Setup:
+    """The resolved run: settings for the engine, plus how files are found and run."""
+
+    settings: Settings
+    config: Config
+    exclude: list[str]
+    """The configuration's ``exclude`` globs followed by the options'."""
+    jobs: int | None
+    """Worker processes (None: the CPU count)."""
+    timeout: float | None
+    """Seconds per file; None: no timeout."""
+    timeout_explicit: bool
+    """Whether the options or the configuration file set the timeout (else it is the default)."""
+    baseline: str | None
+    """Path of the baseline file to apply (the options', else the configuration's relative to its folder)."""
+
+    @property
+    def root(self) -> str:
+        """The folder ``exclude`` and per-file-ignore globs are relative to."""
+        return str(self.config.root)
+
+
+def resolve(options: Options | None = None, *, cwd: str | os.PathLike[str] | None = None) -> Setup:
+    """The run's setup: ``options`` over the configuration file over the defaults.
+
+    The configuration file is ``options.config`` or the nearest ``reportlint.toml`` / ``pyproject.toml`` with
+    ``[tool.reportlint]`` upwards from ``cwd`` (default: the working directory). Raises :class:`UsageError`
+    for a missing ``previous`` file and ``ConfigError`` (a :class:`PackError`) for a bad configuration or
+    option; the CLI turns both into exit 2.
+    """
+    from reportlint.config import DEFAULT_TIMEOUT, build_settings, resolve_config
+
+    o = options or Options()
+    if o.previous and not Path(o.previous).is_file():
+        raise UsageError(f"--previous: {o.previous}: no such file")
+    cfg = resolve_config(o.config, isolated=o.isolated, cwd=Path(cwd) if cwd is not None else None)
+    settings = build_settings(
+        cfg,
+        pack=o.pack,
+        profile=o.profile,
+        select=o.select,
+        extend_select=o.extend_select,
+        ignore=o.ignore,
+        fail_on=o.fail_on,
+        max_pages=o.max_pages,
+        max_bytes=o.max_bytes,
+    )
+    if o.previous:
+        settings.extra["previous"] = o.previous
+    limit = o.timeout if o.timeout is not None else cfg.spec.timeout
+    timeout = DEFAULT_TIMEOUT if limit is None else limit
+    baseline = o.baseline or (str(cfg.root / cfg.spec.baseline) if cfg.spec.baseline else None)
+    return Setup(
+        settings=settings,
+        config=cfg,
+        exclude=[*cfg.spec.exclude, *o.exclude],
+        jobs=o.jobs or cfg.spec.jobs,
+        timeout=timeout if timeout > 0 else None,
+        timeout_explicit=limit is not None,
+        baseline=baseline,
+    )
+
+
+def discover(paths: Iterable[str], setup: Setup | None = None) -> list[str]:
+    """The files a run lints: :func:`collect_files` with the setup's ``exclude`` globs and root."""
+    setup = setup or resolve()
+    return collect_files(paths, setup.exclude, setup.root)
+
+
+def lint_files(
+    files: list[str],
+    setup: Setup,
+    *,
+    on_result: Callable[[int, FileResult], None] | None = None,
+    use_baseline: bool = True,
+    show_stale: bool = False,
+) -> RunResult:
+    """Lint already discovered ``files`` with a resolved setup (its baseline applied unless ``use_baseline``
+    is False, as when the run writes a new one)."""
+    base = load_baseline(setup.baseline) if setup.baseline and use_baseline else None
+    return _run(
+        files,
+        setup.settings,
+        jobs=setup.jobs,
+        timeout=setup.timeout,
+        timeout_explicit=setup.timeout_explicit,
+        on_result=on_result,
+        baseline=base,
+        show_stale=show_stale,
+    )
+
+
+def check_paths(
+    paths: Iterable[str],
+    options: Options | None = None,
+    *,
+    cwd: str | os.PathLike[str] | None = None,
+    on_result: Callable[[int, FileResult], None] | None = None,
+    show_stale: bool = False,
+) -> RunResult:
+    """What ``reportlint check PATHS`` does before printing: :func:`resolve`, :func:`discover`,
+    :func:`lint_files`. Raises :class:`UsageError` when no report file is found."""
+    setup = resolve(options, cwd=cwd)
+    files = discover(paths, setup)
+    if not files:
+        raise UsageError("no report files found in the given paths")
+    return lint_files(files, setup, on_result=on_result, show_stale=show_stale)
 
 
 def _format_of(path: str) -> str | None:
@@ -220,14 +421,45 @@ def collect_files(paths: Iterable[str], exclude: Iterable[str] = (), root: str |
     return out
 
 
-def _needs_worker(files: list[str], jobs: int, timeout: float | None) -> bool:
+IN_PROCESS_MAX_BYTES = 512 * 1024
+"""A single plain-text or .docx file up to this size runs in-process under the default timeout."""
+
+
+def needs_worker(
+    files: list[str], jobs: int, timeout: float | None, *, timeout_explicit: bool = True
+) -> bool:
     """Workers isolate crashes and make timeouts enforceable, at the cost of a fork (a spawn off Linux).
 
-    Several files with ``jobs > 1`` use them, and so does any run with a timeout (a hang can only be stopped
-    in another process). One file, or ``jobs == 1``, without a timeout runs in-process. Measured on Linux
-    (docs/ci.md): a forked worker adds about 5 ms to a run.
+    Several files with ``jobs > 1`` use them, and so does a run with a timeout (a hang can only be stopped in
+    another process), with one exception: a single small file (plain text or .docx by its bytes, at most
+    :data:`IN_PROCESS_MAX_BYTES`) under the *default* timeout runs in-process, since starting the worker and
+    importing :mod:`multiprocessing` cost more than linting it (docs/ci.md). PDFs (where pdfminer can run for
+    minutes on a hostile file) and larger files keep the worker and its memory cap; a timeout set on the
+    command line or in the configuration always gets one.
     """
-    return timeout is not None or (len(files) > 1 and jobs > 1)
+    if len(files) > 1 and jobs > 1:
+        return True
+    if timeout is None:
+        return False
+    if timeout_explicit or len(files) != 1:
+        return True
+    return not _small_and_simple(files[0])
+
+
+def _small_and_simple(path: str) -> bool:
+    """A regular file of at most :data:`IN_PROCESS_MAX_BYTES` whose bytes are plain text or a .docx."""
+    import stat
+
+    from reportlint.readers.sniff import sniff
+
+    p = Path(path)
+    try:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > IN_PROCESS_MAX_BYTES:
+            return False
+        return sniff(p) in ("text", "docx")
+    except (OSError, ValueError):
+        return False
 
 
 def _preload(files: list[str], settings: Settings) -> None:
@@ -263,6 +495,8 @@ def lint_paths(
     on_result: Callable[[int, FileResult], None] | None = None,
     baseline: Baseline | None = None,
     show_stale: bool = False,
+    exclude: Iterable[str] = (),
+    root: str | None = None,
 ) -> RunResult:
     """Lint every file under ``paths``; results come back in input order, identical for any ``jobs``.
 
@@ -271,10 +505,34 @@ def lint_paths(
     crashes (even a segfault) gives that file an ``unreadable`` error. ``on_result(index, result)`` is called
     as each file finishes (for a progress bar). A ``baseline`` hides the findings it records; with
     ``show_stale`` its entries that no longer occur are listed in :attr:`RunResult.stale`.
-    """
-    from reportlint.pool import Pool, cpu_count
 
-    settings = settings or Settings()
+    ``paths`` are expanded with :func:`collect_files` (``exclude`` globs relative to ``root``); no
+    configuration file is read: :func:`check_paths` (or :func:`resolve` + :func:`discover` +
+    :func:`lint_files`) applies it as the CLI does.
+    """
+    return _run(
+        collect_files(paths, exclude, root),
+        settings or Settings(),
+        jobs=jobs,
+        timeout=timeout,
+        timeout_explicit=True,
+        on_result=on_result,
+        baseline=baseline,
+        show_stale=show_stale,
+    )
+
+
+def _run(
+    files: list[str],
+    settings: Settings,
+    *,
+    jobs: int | None,
+    timeout: float | None,
+    timeout_explicit: bool,
+    on_result: Callable[[int, FileResult], None] | None,
+    baseline: Baseline | None,
+    show_stale: bool,
+) -> RunResult:
     if settings.pack:  # a bad pack or profile is the run's error (exit 2), not every file's
         from reportlint.engine.pack import resolve_pack
 
@@ -282,11 +540,12 @@ def lint_paths(
         if settings.profile:
             chosen.profile(settings.profile)
     _read_previous(settings)
-    files = collect_files(paths)
-    n_jobs = cpu_count() if jobs is None else max(1, jobs)
     if timeout is not None and timeout <= 0:
         timeout = None
-    if files and _needs_worker(files, n_jobs, timeout):
+    n_jobs = max(1, jobs) if jobs is not None else (_cpu_count() if len(files) > 1 else 1)
+    if files and needs_worker(files, n_jobs, timeout, timeout_explicit=timeout_explicit):
+        from reportlint.pool import Pool
+
         _preload(files, settings)
         pool = Pool(
             functools.partial(_lint_task, settings),
@@ -307,6 +566,12 @@ def lint_paths(
     if baseline is not None:
         apply_baseline(run, baseline, show_stale=show_stale)
     return run
+
+
+def _cpu_count() -> int:
+    from reportlint.pool import cpu_count
+
+    return cpu_count()
 
 
 def outline_file(path: str, settings: Settings | None = None) -> tuple[Document, Outline]:

@@ -137,31 +137,31 @@ def check(
 ) -> None:
     """Lint report files and print the findings."""
     from reportlint import api
-    from reportlint.config import DEFAULT_TIMEOUT, build_settings, resolve_config, split_list
+    from reportlint.config import split_list
     from reportlint.errors import PackError, UsageError
     from reportlint.formatters.progress import BatchProgress
-    from reportlint.output import atomic_write, check_not_input
 
     if fmt not in FORMATS:
         _die(f"--format: unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-    if previous and not Path(previous).is_file():
-        _die(f"--previous: {previous}: no such file")
+    options = api.Options(
+        pack=pack,
+        profile=profile,
+        select=split_list(select) or None,
+        extend_select=split_list(extend_select),
+        ignore=split_list(ignore),
+        exclude=split_list(exclude),
+        fail_on=fail_on.value if fail_on else None,
+        jobs=jobs,
+        timeout=timeout,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        baseline=baseline,
+        previous=previous,
+        config=config,
+    )
     try:
-        cfg = resolve_config(config)
-        settings = build_settings(
-            cfg,
-            pack=pack,
-            profile=profile,
-            select=split_list(select),
-            extend_select=split_list(extend_select),
-            ignore=split_list(ignore),
-            fail_on=fail_on.value if fail_on else None,
-            max_pages=max_pages,
-            max_bytes=max_bytes,
-        )
-        if previous:
-            settings.extra["previous"] = previous
-        files = api.collect_files(paths, [*cfg.spec.exclude, *split_list(exclude)], str(cfg.root))
+        setup = api.resolve(options)
+        files = api.discover(paths, setup)
         if not files:
             _die("no report files found in the given paths")
         for target, option in (
@@ -170,22 +170,15 @@ def check(
             (annotate, "--annotate"),
         ):
             if target:
+                from reportlint.output import check_not_input
+
                 check_not_input(Path(target), files, option)
         if annotate is not None and (len(files) != 1 or Path(files[0]).suffix.lower() != ".docx"):
             got = f"{len(files)} files" if len(files) != 1 else (Path(files[0]).suffix or "no extension")
             _die(f"--annotate needs one .docx input (got {got})")
-        baseline_path = baseline or (cfg.spec.baseline and str(cfg.root / cfg.spec.baseline))
-        base = api.load_baseline(baseline_path) if baseline_path and not write_baseline else None
-        limit = timeout if timeout is not None else cfg.spec.timeout
         with BatchProgress(len(files), sys.stderr, enabled=progress) as bar:
-            run = api.lint_paths(
-                files,
-                settings,
-                jobs=jobs or cfg.spec.jobs,
-                timeout=DEFAULT_TIMEOUT if limit is None else limit,
-                on_result=bar.advance,
-                baseline=base,
-                show_stale=show_stale,
+            run = api.lint_files(
+                files, setup, on_result=bar.advance, use_baseline=not write_baseline, show_stale=show_stale
             )
         if write_baseline:
             api.write_baseline(run, write_baseline)
@@ -197,21 +190,24 @@ def check(
     except (PackError, UsageError) as exc:
         _die(str(exc))
         return
-    options = {"verbose": not quiet, "show_parts": not quiet, "color": color, "fail_on": settings.fail_on}
+    fail = setup.settings.fail_on
+    shown = {"verbose": not quiet, "show_parts": not quiet, "color": color, "fail_on": fail}
     if output:
+        from reportlint.output import atomic_write
+
         buf = io.StringIO()
-        render(fmt, run, buf, **{**options, "color": False})
+        render(fmt, run, buf, **{**shown, "color": False})
         try:
             atomic_write(Path(output), buf.getvalue())
         except OSError as exc:
             _die(f"--output {output!r}: {exc.strerror or exc}")
     else:
-        render(fmt, run, sys.stdout, **options)
+        render(fmt, run, sys.stdout, **shown)
     if write_baseline:
         n = sum(len(r.findings) for r in run.files)
         typer.echo(f"reportlint: wrote {n} finding(s) to the baseline {write_baseline}", err=True)
         raise typer.Exit(2 if run.unreadable else 0)  # every finding is now accepted
-    raise typer.Exit(run.exit_code(settings.fail_on))
+    raise typer.Exit(run.exit_code(fail))
 
 
 def _annotate(run: object, source: str, target: str) -> None:

@@ -28,7 +28,6 @@ Unknown keys and bad values raise :class:`ConfigError` naming the file and the k
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,15 +74,21 @@ class Config:
     spec: ConfigSpec = field(default_factory=ConfigSpec)
     path: Path | None = None
     """The file the values came from (None: defaults only)."""
+    cwd: Path | None = None
+    """The working directory of the run (None: the process's); the root when there is no file."""
 
     @property
     def root(self) -> Path:
         """Directory that relative paths and per-file-ignore globs are relative to."""
-        return self.path.parent if self.path is not None else Path.cwd()
+        if self.path is not None:
+            return self.path.parent
+        return self.cwd if self.cwd is not None else Path.cwd()
 
 
 def find_config(start: Path | None = None) -> Path | None:
     """The nearest ``reportlint.toml`` or ``pyproject.toml`` with ``[tool.reportlint]``, upwards from ``start``."""
+    import tomllib  # here, not at import: most runs find no pyproject.toml that names reportlint
+
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
         for name in CONFIG_NAMES:
@@ -92,7 +97,10 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+                text = pyproject.read_text(encoding="utf-8")
+                if "reportlint" not in text:  # no [tool.reportlint]: spare the TOML parse
+                    continue
+                data = tomllib.loads(text)
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]:
@@ -143,6 +151,8 @@ def parse_config(data: dict[str, Any], where: str) -> ConfigSpec:
 
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -161,17 +171,23 @@ def load_config(path: Path) -> Config:
     return Config(parse_config(data, _where(path)), path)
 
 
-def resolve_config(explicit: str | None, *, isolated: bool = False) -> Config:
-    """The configuration for this run: ``--config PATH``, else the nearest file, else the defaults."""
+def resolve_config(explicit: str | None, *, isolated: bool = False, cwd: Path | None = None) -> Config:
+    """The configuration for this run: ``--config PATH``, else the nearest file, else the defaults.
+
+    ``cwd`` (default: the process's working directory) is where the search starts and what a relative
+    ``explicit`` path is relative to.
+    """
     if explicit is not None:
         p = Path(explicit)
+        if cwd is not None and not p.is_absolute():
+            p = cwd / p
         if not p.is_file():
             raise ConfigError(f"--config: no such file {explicit!r}")
         return load_config(p)
     if isolated:
-        return Config()
-    found = find_config()
-    return load_config(found) if found is not None else Config()
+        return Config(cwd=cwd)
+    found = find_config(cwd)
+    return load_config(found) if found is not None else Config(cwd=cwd)
 
 
 # Families named in spec/rule-codes.md: valid selectors even when no rule of the family is installed.

@@ -6,10 +6,14 @@ never shown or inspected by punctuation rules.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from reportlint.patterns import HEADING_PATTERNS as _HEADING_PATTERNS
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
+# CJK_RE (``[{CJK}]``) and the space patterns below are compiled on first use: a character class over the CJK
+# ranges costs milliseconds to compile, paid on every start-up otherwise (issue 13).
 CN_DIGITS = "〇零一二三四五六七八九"
 CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万"
 
@@ -33,12 +37,7 @@ _CN_VALUES = {
 }
 
 # Heading numbering at the start of a paragraph, GB/T 9704 levels 1–4 plus common variants.
-HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．，,]\s*")),
-    (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
-    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
-    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
-)
+HEADING_PATTERNS = _HEADING_PATTERNS
 
 
 def cn_to_int(s: str) -> int | None:
@@ -80,7 +79,11 @@ def int_to_cn(n: int) -> str:
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(CJK_RE.match(ch))
+    """Whether ``ch`` starts with a CJK ideograph (the ranges of :data:`CJK`)."""
+    if not ch:
+        return False
+    c = ch[0]
+    return "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
 
 
 def ends_complete(text: str) -> bool:
@@ -104,18 +107,33 @@ def heading_match(text: str) -> tuple[int, int, re.Match[str]] | None:
     return None
 
 
-_SPACE_BETWEEN_CJK = re.compile(
-    f"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])[ \u3000\t]+(?=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])"
-)
-_SPACE_CJK_DIGIT = re.compile(f"(?<=[{CJK}])[ \u3000\t]+(?=[0-9])|(?<=[0-9])[ \u3000\t]+(?=[{CJK}])")
+@functools.cache
+def _space_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    between = re.compile(
+        f"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])[ \u3000\t]+(?=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])"
+    )
+    digit = re.compile(f"(?<=[{CJK}])[ \u3000\t]+(?=[0-9])|(?<=[0-9])[ \u3000\t]+(?=[{CJK}])")
+    return between, digit
 
 
 def squeeze_cjk_spaces(text: str, *, digits: bool = False) -> str:
     """Remove spaces between two CJK characters (and, with ``digits``, between CJK and Arabic digits)."""
-    text = _SPACE_BETWEEN_CJK.sub("", text)
+    between, digit = _space_patterns()
+    text = between.sub("", text)
     if digits:
-        text = _SPACE_CJK_DIGIT.sub("", text)
+        text = digit.sub("", text)
     return text
+
+
+def __getattr__(name: str) -> object:
+    if name == "CJK_RE":
+        return _cjk_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _cjk_re() -> re.Pattern[str]:
+    return re.compile(f"[{CJK}]")
 
 
 _NORM_TRANS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "〈": "《", "〉": "》", ":": "："})

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
+from reportlint.patterns import DATE_YMD_RE, SIGNER_RE, SIGNER_VALUE_RE
 from reportlint.structure.outline import same_title
 from reportlint.textutil import norm_for_compare
 
@@ -21,7 +22,7 @@ _NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s]{0,19}?)\s*(?P<lb>[〔\[【（(［﹝{])\s*(?P<year>\d{2,4})\s*"
     r"(?P<rb>[〕\]】）)］﹞}])\s*(?P<di>第)?\s*(?P<seq>\d+)\s*号"
 )
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = DATE_YMD_RE
 
 
 @dataclass(slots=True)
@@ -59,7 +60,7 @@ def doc_number(ctx: Context) -> DocNumber | None:
         if m is None:
             continue
         rest = (text[: m.start()] + text[m.end() :]).strip()
-        if rest and not re.match(r"签\s*发\s*人", rest):
+        if rest and not SIGNER_RE.match(rest):
             continue  # a sentence that cites another document's number
         return DocNumber(i, m)
     return None
@@ -112,7 +113,7 @@ def doc_number_format(ctx: Context) -> Iterator[Finding]:
 
 
 _UPWARD = ("报告", "请示")
-_SIGNER = re.compile(r"签\s*发\s*人\s*[：:]?\s*(.*)$")
+_SIGNER = SIGNER_VALUE_RE
 
 
 @rule(
@@ -162,7 +163,7 @@ def signer_missing(ctx: Context) -> Iterator[Finding]:
         )
         return
     text = ctx.doc.paragraphs[signer].text
-    sm = re.search(r"签\s*发\s*人\s*[：:]?\s*(.*)$", text)
+    sm = SIGNER_VALUE_RE.search(text)
     if sm is not None and not sm.group(1).strip():
         yield ctx.finding(
             signer,

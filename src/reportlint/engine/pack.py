@@ -201,9 +201,9 @@ def load_pack(path: Path) -> Pack:
     except OSError as exc:
         raise PackError(f"{path}: cannot read pack ({exc.strerror})") from None
     try:
-        import yaml
+        from reportlint.engine.yamlcache import load_yaml
 
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(raw)
     except Exception as exc:  # yaml.YAMLError and decoding errors
         raise PackError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
     try:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportlint.model import Document, Paragraph
+from reportlint.patterns import DATE_LINE_RE, SIGNER_LABEL_RE, SIGNER_LINE_RE, SIGNER_RE
 from reportlint.textutil import ends_complete, heading_match, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -21,14 +22,11 @@ _DOC_NUMBER = re.compile(
     r"^\s*\S{1,20}?\s*[〔\[【（(［﹝]\s*(\d{2,4})\s*[〕\]】）)］﹞]\s*(第)?\s*0*\d+\s*号\s*$"
 )
 _DOC_NUMBER_IN = re.compile(r"[〔\[【（(［﹝]\s*\d{2,4}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号")
-_SIGNER = re.compile(r"^\s*签\s*发\s*人\s*[：:]")
+_SIGNER = SIGNER_LINE_RE
 _COVER_TITLE = re.compile(r"关于.{2,120}的(报告|请示|函|通知|意见)\s*$")
 _ATTACH_NOTE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\S.*)$")
 _ATTACH_LABEL = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]?\s*$")
-_DATE_LINE = re.compile(
-    r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
-)
+_DATE_LINE = DATE_LINE_RE
 _COLOPHON = re.compile(r"(印\s*发\s*$)|(^\s*抄\s*送\s*[：:])|(印\s*发\s*[\s(（]*共印)")
 _INTRO_LABEL = re.compile(r"^\s*(引\s*言|前\s*言)\s*$")
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年\s*(度)?")
@@ -255,7 +253,7 @@ def build_outline(doc: Document) -> Outline:
                 and len(prev.strip()) <= 30
                 and not ends_complete(prev)
                 and not _DOC_NUMBER_IN.search(prev)  # the 发文字号 line of a report with its own 版头
-                and not re.search(r"签\s*发\s*人", prev)
+                and not SIGNER_RE.search(prev)
             ):
                 title.append(report[k - 1].index)
             title.append(p.index)
@@ -347,7 +345,7 @@ def _parse_cover(paras: list[Paragraph]) -> CoverLetter:
         t = p.text.strip()
         if cover.doc_number is None and _DOC_NUMBER.match(t) and "签发人" not in t:
             cover.doc_number = p.index
-        if cover.signer is None and (_SIGNER.match(t) or re.search(r"签\s*发\s*人\s*[：:]", t)):
+        if cover.signer is None and (_SIGNER.match(t) or SIGNER_LABEL_RE.search(t)):
             cover.signer = p.index
             if cover.doc_number is None and _DOC_NUMBER_IN.search(t):
                 cover.doc_number = p.index
@@ -390,7 +388,7 @@ def _cover_title_lines(paras: list[Paragraph], k: int) -> list[Paragraph] | None
             len(x.text.strip()) > 60
             or ends_complete(x.text)
             or _DOC_NUMBER.match(x.text)
-            or re.search(r"签\s*发\s*人", x.text)
+            or SIGNER_RE.search(x.text)
             for x in head
         ):
             break
