@@ -13,7 +13,7 @@ from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
 from reportlint.structure.outline import RANK_LABELS, Heading, Section
-from reportlint.textutil import cn_to_int, ends_complete, int_to_cn
+from reportlint.textutil import cn_to_int, ends_complete, heading_match, int_to_cn
 
 
 def _label(rank: int, n: int) -> str:
@@ -34,6 +34,55 @@ def _label_span(ctx: Context, h: Heading) -> tuple[int, int]:
     return start, start + len(h.label)
 
 
+def _numbers_between(ctx: Context, rank: int, a: int, b: int) -> list[int]:
+    """The numbers of ``rank`` labels that open the body paragraphs strictly between ``a`` and ``b``, or open
+    a list written on after a colon (``具体包括：1.…``), in order. They count for the sequence even when
+    the paragraph is too long to be taken as a heading (a numbered note, a definition, a long list item)."""
+    out: list[int] = []
+    for p in ctx.doc.paragraphs[max(a + 1, 0) : b]:
+        if p.in_table:
+            continue
+        text = p.text.strip()
+        hm = heading_match(text)
+        if hm is not None and hm[0] == rank:
+            out.append(hm[1])
+        elif rank == 3 and (y := _ITEM_BEFORE_YEAR.match(text)) is not None:
+            out.append(int(y.group(1)))
+        for m in _AFTER_COLON.finditer(text):
+            hm = heading_match(text[m.end() :])
+            if hm is not None and hm[0] == rank:
+                out.append(hm[1])
+    return out
+
+
+_AFTER_COLON = re.compile(r"[：:]")
+# ``4．2026年部门收入预算表``: a 1. item whose text starts with a year (the label pattern refuses a digit after
+# the point, to keep decimals out)
+_ITEM_BEFORE_YEAR = re.compile(r"^\s*(\d{1,2})\s*[.．](?=\s*(?:19|20)\d{2}\s*年)")
+
+
+def _fills(found: list[int], low: int, high: int) -> bool:
+    """``found`` holds exactly the numbers low+1 … high-1, in order, or ends with a list restarted at 1 that
+    runs up to high-1 (a new list whose first items were too long to be taken as headings)."""
+    if high - low > 1 and [x for x in found if low < x < high] == list(range(low + 1, high)):
+        return True
+    return high > 1 and found[-(high - 1) :] == list(range(1, high))
+
+
+def _opens_new_run(ctx: Context, h: Heading) -> bool:
+    """A restart at 一、/（一） that opens a new list or a new part, not a numbering slip: the line before is a
+    lead-in ending with a colon (主要职责是：), or an unnumbered title line (其他情况说明)."""
+    prev = next(
+        (p for p in reversed(ctx.doc.paragraphs[: h.paragraph]) if p.text.strip() and not p.in_table), None
+    )
+    if prev is None:
+        return False
+    t = prev.text.strip()
+    if t.endswith(("：", ":")):
+        return True
+    return len(t) <= 30 and heading_match(t) is None and not re.search(r"[。；;，,！？!?、]$", t)
+
+
 @rule(
     "HD001",
     "heading-sequence-broken",
@@ -42,7 +91,10 @@ def _label_span(ctx: Context, h: Heading) -> tuple[int, int]:
     RuleDoc(
         what="Walks the section tree and, under each parent, checks that the headings of each numbering form "
         "(一、 / （一） / 1. / （1）) run 1, 2, 3 … without gaps or repeats. Numbered items of the 1. and （1） "
-        "forms may start a new list at 1 under the same parent; 一、 and （一） may not.",
+        "forms may start a new list at 1 under the same parent; 一、 and （一） only after a lead-in ending with a "
+        "colon (主要职责是：) or an unnumbered title line (a new part). A number is not missing when a numbered "
+        "paragraph too long to be a heading (a note, a definition, a long list item) or a list opened after a "
+        "colon (具体包括：1.…) carries it. Table-of-contents lines (……3) are not headings.",
         why="A skipped or repeated heading number means a section was deleted, moved or pasted twice; the "
         "reader cannot tell whether content is missing, and cross-references (见第三部分) point to the wrong "
         "place.",
@@ -53,15 +105,18 @@ def _label_span(ctx: Context, h: Heading) -> tuple[int, int]:
 )
 def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
     for sec in ctx.outline.root.walk():
-        last: dict[int, int] = {}
+        last: dict[int, tuple[int, int]] = {}
+        begin = sec.start if sec.heading is not None else sec.start - 1
         for child in sec.children:
             h = child.heading
             if h is None or h.rank == 0 or h.number is None:
                 continue
-            n, prev = h.number, last.get(h.rank)
+            n = h.number
+            prev, prev_at = last.get(h.rank, (None, begin))
+            last[h.rank] = (n, h.paragraph)
             s, e = _label_span(ctx, h)
             if prev is None:
-                if n != 1:
+                if n != 1 and not _fills(_numbers_between(ctx, h.rank, begin, h.paragraph), 0, n):
                     yield ctx.finding(
                         h.paragraph,
                         s,
@@ -79,9 +134,9 @@ def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
                     evidence=f"{_label(h.rank, prev)} → {h.label}",
                     suggestion=_label(h.rank, prev + 1),
                 )
-            elif n == 1 and h.rank >= 3:
-                pass  # a new numbered list under the same parent
-            elif n != prev + 1:
+            elif n == 1 and (h.rank >= 3 or _opens_new_run(ctx, h)):
+                pass  # a new numbered list under the same parent, or a new part
+            elif n != prev + 1 and not _fills(_numbers_between(ctx, h.rank, prev_at, h.paragraph), prev, n):
                 yield ctx.finding(
                     h.paragraph,
                     s,
@@ -90,7 +145,6 @@ def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
                     evidence=f"{prev} → {n}，应为 {prev + 1}",
                     suggestion=_label(h.rank, prev + 1),
                 )
-            last[h.rank] = n
 
 
 @rule(

@@ -161,10 +161,17 @@ def _run_in_title(body: str) -> tuple[str, bool]:
     return body.rstrip("。"), False
 
 
+# A table-of-contents entry: the heading text, a run of leader dots, the page number.
+_TOC_LEADER = re.compile(r"(?:…{3,}|[.．·・]{5,})\s*\d{0,4}\s*$")
+
+
 def detect_heading(p: Paragraph) -> Heading | None:
-    """Recognise a numbered (or styled) heading at the start of a paragraph."""
+    """Recognise a numbered (or styled) heading at the start of a paragraph.
+
+    A table-of-contents line (``一、主要职能……………3``) names a heading but is not one.
+    """
     text = p.text.strip()
-    if not text or p.in_table:
+    if not text or p.in_table or _TOC_LEADER.search(text):
         return None
     hm = heading_match(text)
     if hm is not None:
