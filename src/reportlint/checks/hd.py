@@ -210,7 +210,8 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
         "may continue over several paragraphs under one heading), and flags a marker that skips a number, "
         "repeats the previous one, goes backwards, starts a run at 二是 or later, or restarts at 一是 inside "
         "the paragraph of the previous run. A new paragraph may start a new run at 一是. Words such as "
-        "唯一是、统一是、第一是 are not markers.",
+        "唯一是、统一是、第一是 are not markers. A run that seems to start at 二是 is not flagged when 一是 stands "
+        "earlier in the section glued to the word before it (做了以下工作一是…, a colon left out).",
         why="一是、二是 runs are how reports list measures; a gap or repeat (一是…二是…四是) shows an item was "
         "deleted or duplicated while editing, and readers count the items.",
         example="一是完善制度。二是加强培训。四是强化监督。",
@@ -234,13 +235,13 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
             if n is None or n == 0:
                 continue
             by_section.setdefault(key, []).append((p.index, m.start(), m.end(), n))
-    for marks in by_section.values():
+    for key, marks in by_section.items():
         prev: tuple[int, int, int, int] | None = None
         for mark in marks:
             para, s, e, n = mark
             label = f"{int_to_cn(n)}是"
             if prev is None:
-                if n != 1:
+                if n != 1 and not _glued_marker_before(ctx, sections[key], para, s, n - 1):
                     yield ctx.finding(
                         para, s, e, f"列举从“{label}”开始，缺少“一是”", evidence=f"{label}之前没有一是"
                     )
@@ -280,6 +281,20 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
             prev = mark
 
 
+def _glued_marker_before(ctx: Context, sec: Section, para: int, offset: int, n: int) -> bool:
+    """The marker ``n是`` stands earlier in the section but glued to the word before it (做了以下工作一是…, the
+    colon left out), so the run does not start at the later marker."""
+    marker = re.compile(rf"(?<![唯统第同单之万十]){int_to_cn(n)}是(?![的否非])")
+    start = max(sec.start, ctx.outline.report_start)
+    for p in ctx.doc.paragraphs[start : para + 1]:
+        if p.in_table:
+            continue
+        text = p.text if p.index != para else p.text[:offset]
+        if marker.search(text):
+            return True
+    return False
+
+
 _BAD_LABEL = (
     (2, re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、.．]"), "（一）"),
     (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]\s*[、.．]"), "（1）"),
@@ -295,7 +310,8 @@ _BAD_LABEL = (
     "A heading number carries the wrong punctuation (（一）、  1、  一.).",
     RuleDoc(
         what="Checks the punctuation written after the number of each heading: 一、 takes a 顿号, 1. a "
-        "下脚点 (full stop mark), and the bracketed forms （一） and （1） take none.",
+        "下脚点 (full stop mark), and the bracketed forms （一） and （1） take none. Sibling headings under one "
+        "parent that carry the same wrong mark are one slip, reported once at the first with the count.",
         why="The bracket already separates a bracketed number from the text, so （一）、 doubles the mark; "
         "1、 and 一. mix the two systems. Mixed forms in one report look careless and are corrected in review.",
         example="（一）、加强组织领导   1、完善制度   一.主要举措",
@@ -305,6 +321,13 @@ _BAD_LABEL = (
     ),
 )
 def sequence_punctuation_misused(ctx: Context) -> Iterator[Finding]:
+    parent_of: dict[int, int] = {}
+    for sec in ctx.outline.root.walk():
+        for child in sec.children:
+            if child.heading is not None:
+                parent_of[child.heading.paragraph] = id(sec)
+    # one finding per list: siblings that carry the same wrong mark are reported at the first of them
+    runs: dict[tuple[int, int, str], list[tuple[Heading, int, int, str, str]]] = {}
     for h in ctx.outline.headings:
         if h.rank == 0:
             continue
@@ -318,11 +341,17 @@ def sequence_punctuation_misused(ctx: Context) -> Iterator[Finding]:
             s = len(text) - len(text.lstrip())
             wrong = m.group(0).strip()
             good = _label(h.rank, h.number) if h.number is not None else right
-            yield ctx.finding(
-                h.paragraph,
-                s,
-                m.end(),
-                f"标题序号“{wrong}”的标点不规范，应写作“{good}”",
-                evidence=f"{wrong} → {good}",
-                suggestion=good,
-            )
+            key = (parent_of.get(h.paragraph, 0), h.rank, re.sub(r"[\d一二三四五六七八九十\s]", "", wrong))
+            runs.setdefault(key, []).append((h, s, m.end(), wrong, good))
+    for items in runs.values():
+        h, s, e, wrong, good = items[0]
+        others = "".join(w for _, _, _, w, _ in items[1:6]) + ("…" if len(items) > 6 else "")
+        yield ctx.finding(
+            h.paragraph,
+            s,
+            e,
+            f"标题序号“{wrong}”的标点不规范，应写作“{good}”"
+            + (f"（同级共 {len(items)} 处）" if len(items) > 1 else ""),
+            evidence=f"{wrong} → {good}" + (f"；同级还有 {others}" if others else ""),
+            suggestion=good,
+        )
