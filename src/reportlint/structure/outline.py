@@ -28,6 +28,7 @@ _ATTACH_LABEL = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]?\s*$")
 _DATE_LINE = re.compile(
     r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
+    r"|^\s*(?:19|20)\d{2}\s*([.．\-－/])\s*\d{1,2}\s*\4\s*\d{1,2}\s*$"  # 2022.1.30 (DT002 flags the form)
 )
 _COLOPHON = re.compile(r"(印\s*发\s*$)|(^\s*抄\s*送\s*[：:])|(印\s*发\s*[\s(（]*共印)")
 _INTRO_LABEL = re.compile(r"^\s*(引\s*言|前\s*言)\s*$")
