@@ -46,7 +46,7 @@ def _numbers_between(ctx: Context, rank: int, a: int, b: int) -> list[int]:
         hm = heading_match(text)
         if hm is not None and hm[0] == rank:
             out.append(hm[1])
-        elif rank == 3 and (y := _ITEM_BEFORE_YEAR.match(text)) is not None:
+        elif rank == 3 and (y := _ITEM_BEFORE_FIGURE.match(text)) is not None:
             out.append(int(y.group(1)))
         for m in _AFTER_COLON.finditer(text):
             hm = heading_match(text[m.end() :])
@@ -56,9 +56,9 @@ def _numbers_between(ctx: Context, rank: int, a: int, b: int) -> list[int]:
 
 
 _AFTER_COLON = re.compile(r"[：:]")
-# ``4．2026年部门收入预算表``: a 1. item whose text starts with a year (the label pattern refuses a digit after
-# the point, to keep decimals out)
-_ITEM_BEFORE_YEAR = re.compile(r"^\s*(\d{1,2})\s*[.．](?=\s*(?:19|20)\d{2}\s*年)")
+# ``4．2026年部门收入预算表``, ``5.5+2服务站：…``: a 1. item whose text starts with a figure (the label pattern
+# refuses a digit after the point, to keep decimals out; here only the expected numbers of a gap are filled)
+_ITEM_BEFORE_FIGURE = re.compile(r"^\s*(\d{1,2})\s*[.．](?=\s*\d)")
 
 
 def _fills(found: list[int], low: int, high: int) -> bool:
@@ -69,18 +69,36 @@ def _fills(found: list[int], low: int, high: int) -> bool:
     return high > 1 and found[-(high - 1) :] == list(range(1, high))
 
 
+_LEAD_IN_WORD = re.compile(r"(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:]$")
+_DOC_TITLE_WORD = re.compile(r"(报告|说明|纲要|计划|决议|决定|讲话)$")
+
+
 def _opens_new_run(ctx: Context, h: Heading) -> bool:
     """A restart at 一、/（一） that opens a new list or a new part, not a numbering slip: the line before is a
-    lead-in ending with a colon (主要职责是：), or an unnumbered title line (其他情况说明)."""
-    prev = next(
-        (p for p in reversed(ctx.doc.paragraphs[: h.paragraph]) if p.text.strip() and not p.in_table), None
-    )
-    if prev is None:
+    lead-in that announces a list (主要职责是： / 着重讲以下几个问题。), or an unnumbered title line
+    (其他情况说明), or the title of a new document stands a few lines above (a second report in one file)."""
+    before = [p for p in reversed(ctx.doc.paragraphs[: h.paragraph]) if p.text.strip() and not p.in_table][:3]
+    if not before:
         return False
-    t = prev.text.strip()
-    if t.endswith(("：", ":")):
+    t = before[0].text.strip()
+    if t.endswith(("：", ":")) or _LEAD_IN_WORD.search(t):
         return True
-    return len(t) <= 30 and heading_match(t) is None and not re.search(r"[。；;，,！？!?、]$", t)
+    if len(t) <= 30 and heading_match(t) is None and not re.search(r"[。；;，,！？!?、]$", t):
+        return True
+    return any(
+        len(x.text.strip()) <= 60
+        and heading_match(x.text.strip()) is None
+        and _DOC_TITLE_WORD.search(x.text.strip())
+        for x in before
+    )
+
+
+def _continues_inverted_level(ctx: Context, h: Heading, sec: Section) -> bool:
+    """The first heading of its form under this parent continues the same form written higher up the tree
+    (（一）（二） as top-level parts, 一、 inside them, then （三）): the levels are inverted — HD002's finding —
+    and the numbering itself runs on."""
+    earlier = [x for x in ctx.outline.headings if x.rank == h.rank and x.paragraph < sec.start]
+    return bool(earlier) and earlier[-1].number == (h.number or 0) - 1 and earlier[-1].depth < h.depth
 
 
 @rule(
@@ -106,6 +124,7 @@ def _opens_new_run(ctx: Context, h: Heading) -> bool:
 def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
     for sec in ctx.outline.root.walk():
         last: dict[int, tuple[int, int]] = {}
+        suspended: dict[int, list[int]] = {}  # outer lists interrupted by a nested list of the same form
         begin = sec.start if sec.heading is not None else sec.start - 1
         for child in sec.children:
             h = child.heading
@@ -116,7 +135,11 @@ def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
             last[h.rank] = (n, h.paragraph)
             s, e = _label_span(ctx, h)
             if prev is None:
-                if n != 1 and not _fills(_numbers_between(ctx, h.rank, begin, h.paragraph), 0, n):
+                if (
+                    n != 1
+                    and not _fills(_numbers_between(ctx, h.rank, begin, h.paragraph), 0, n)
+                    and not _continues_inverted_level(ctx, h, sec)
+                ):
                     yield ctx.finding(
                         h.paragraph,
                         s,
@@ -125,6 +148,8 @@ def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
                         evidence=f"第一个同级标题的序号为 {n}",
                         suggestion=_label(h.rank, 1),
                     )
+            elif n != prev + 1 and suspended.get(h.rank) and n == suspended[h.rank][-1] + 1:
+                suspended[h.rank].pop()  # the outer list resumes after a nested one
             elif n == prev:
                 yield ctx.finding(
                     h.paragraph,
@@ -135,7 +160,9 @@ def heading_sequence_broken(ctx: Context) -> Iterator[Finding]:
                     suggestion=_label(h.rank, prev + 1),
                 )
             elif n == 1 and (h.rank >= 3 or _opens_new_run(ctx, h)):
-                pass  # a new numbered list under the same parent, or a new part
+                suspended.setdefault(h.rank, []).append(
+                    prev
+                )  # a new list under the same parent, or a new part
             elif n != prev + 1 and not _fills(_numbers_between(ctx, h.rank, prev_at, h.paragraph), prev, n):
                 yield ctx.finding(
                     h.paragraph,
@@ -211,7 +238,9 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
         "repeats the previous one, goes backwards, starts a run at 二是 or later, or restarts at 一是 inside "
         "the paragraph of the previous run. A new paragraph may start a new run at 一是. Words such as "
         "唯一是、统一是、第一是 are not markers. A run that seems to start at 二是 is not flagged when 一是 stands "
-        "earlier in the section glued to the word before it (做了以下工作一是…, a colon left out).",
+        "earlier in the section glued to the word before it (做了以下工作一是…, a colon left out) or the first "
+        "item opens with 首先 in the same paragraph; two 一是 in one sentence with nothing after them (两件事：一是…；"
+        "一是…) are the older paired construction, not a restart.",
         why="一是、二是 runs are how reports list measures; a gap or repeat (一是…二是…四是) shows an item was "
         "deleted or duplicated while editing, and readers count the items.",
         example="一是完善制度。二是加强培训。四是强化监督。",
@@ -237,7 +266,7 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
             by_section.setdefault(key, []).append((p.index, m.start(), m.end(), n))
     for key, marks in by_section.items():
         prev: tuple[int, int, int, int] | None = None
-        for mark in marks:
+        for k, mark in enumerate(marks):
             para, s, e, n = mark
             label = f"{int_to_cn(n)}是"
             if prev is None:
@@ -251,7 +280,7 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
                 if n == pn + 1:
                     pass
                 elif n == 1:
-                    if para == prev[0]:
+                    if para == prev[0] and not _paired_yishi(ctx, marks, k):
                         yield ctx.finding(
                             para,
                             s,
@@ -281,6 +310,20 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
             prev = mark
 
 
+def _paired_yishi(ctx: Context, marks: list[tuple[int, int, int, int]], k: int) -> bool:
+    """``两件大事：一是…；一是…`` — two 一是 in one sentence and no further marker in the paragraph: the older
+    paired construction (一是…一是… for two sides of one point), not a run that restarts."""
+    para, s, _, _ = marks[k]
+    prev_para, prev_s, _, prev_n = marks[k - 1]
+    if prev_n != 1 or prev_para != para:
+        return False
+    if k >= 2 and marks[k - 2][0] == para:
+        return False
+    if k + 1 < len(marks) and marks[k + 1][0] == para:
+        return False
+    return not re.search(r"[。！？]", ctx.doc.paragraphs[para].text[prev_s:s])
+
+
 def _glued_marker_before(ctx: Context, sec: Section, para: int, offset: int, n: int) -> bool:
     """The marker ``n是`` stands earlier in the section but glued to the word before it (做了以下工作一是…, the
     colon left out), so the run does not start at the later marker."""
@@ -290,9 +333,13 @@ def _glued_marker_before(ctx: Context, sec: Section, para: int, offset: int, n: 
         if p.in_table:
             continue
         text = p.text if p.index != para else p.text[:offset]
-        if marker.search(text):
+        if marker.search(text) or (n == 1 and p.index == para and _FIRST_WORD.search(text)):
             return True
     return False
+
+
+# 首先…二是…: the run's first item introduced with another word
+_FIRST_WORD = re.compile(r"(?:^|[。；：，])\s*(首先|第一，|其一，)")
 
 
 _BAD_LABEL = (
