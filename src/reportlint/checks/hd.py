@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
-from reportlint.structure.outline import RANK_LABELS, Heading, Section
+from reportlint.structure.outline import RANK_LABELS, Heading, Section, is_lead_in
 from reportlint.textutil import cn_to_int, ends_complete, heading_match, int_to_cn
 
 
@@ -71,6 +71,13 @@ def _fills(found: list[int], low: int, high: int) -> bool:
 
 _LEAD_IN_WORD = re.compile(r"(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:]$")
 _DOC_TITLE_WORD = re.compile(r"(报告|说明|纲要|计划|决议|决定|讲话)$")
+
+
+def _after_lead_in(ctx: Context, paragraph: int) -> bool:
+    before = next(
+        (p for p in reversed(ctx.doc.paragraphs[:paragraph]) if p.text.strip() and not p.in_table), None
+    )
+    return before is not None and is_lead_in(before.text)
 
 
 def _opens_new_run(ctx: Context, h: Heading) -> bool:
@@ -200,7 +207,10 @@ def heading_level_out_of_order(ctx: Context) -> Iterator[Finding]:
         first_top = next(i for i, h in enumerate(ranked) if h.rank == top)
         if first_top == 0:
             continue
-        # list items (1.主要举措；) in an introduction are a list, not misplaced headings
+        # list items (1.主要举措；) in an introduction are a list, not misplaced headings; so is a list
+        # announced by a lead-in (主要职责是：)
+        if _after_lead_in(ctx, ranked[0].paragraph):
+            continue
         early = [
             h
             for h in ranked[:first_top]
@@ -239,7 +249,9 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
         "the paragraph of the previous run. A new paragraph may start a new run at 一是. Words such as "
         "唯一是、统一是、第一是 are not markers. A run that seems to start at 二是 is not flagged when 一是 stands "
         "earlier in the section glued to the word before it (做了以下工作一是…, a colon left out) or the first "
-        "item opens with 首先 in the same paragraph; two 一是 in one sentence with nothing after them (两件事：一是…；"
+        "item opens with 首先 in the same paragraph; a heading label run into a paragraph after a sentence "
+        "(…。（二）…) or a lead-in (采取以下措施：) starts a new run; a run nested under a short item "
+        "(三是推进资源公开。一是…二是…) is followed by the outer run resuming (四是); two 一是 in one sentence with nothing after them (两件事：一是…；"
         "一是…) are the older paired construction, not a restart.",
         why="一是、二是 runs are how reports list measures; a gap or repeat (一是…二是…四是) shows an item was "
         "deleted or duplicated while editing, and readers count the items.",
@@ -251,25 +263,41 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
 )
 def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
     o = ctx.outline
-    by_section: dict[int, list[tuple[int, int, int, int]]] = {}
-    sections: dict[int, Section] = {}
+    by_section: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    sections: dict[tuple[int, int], Section] = {}
+    part: dict[int, int] = {}  # per section: how many heading labels written inside paragraphs so far
     for p in ctx.doc.paragraphs[o.report_start :]:
         if p.in_table:
             continue
         sec = o.section_of(p.index)
-        key = id(sec)
-        sections[key] = sec
+        labels = [m.start() for m in _INLINE_LABEL.finditer(p.text) if m.start() > 0]
         for m in _ENUM.finditer(p.text):
             n = cn_to_int(m.group(1))
             if n is None or n == 0:
                 continue
+            # a heading label run into the text (…三是…。（二）加强… 一是…, a page whose paragraphs were
+            # flattened) starts a new part: the run restarts there
+            key = (id(sec), part.get(id(sec), 0) + sum(1 for x in labels if x < m.start()))
+            sections[key] = sec
             by_section.setdefault(key, []).append((p.index, m.start(), m.end(), n))
+        part[id(sec)] = part.get(id(sec), 0) + len(labels)
     for key, marks in by_section.items():
         prev: tuple[int, int, int, int] | None = None
+        outer: list[int] = []  # runs interrupted by a run nested under one of their items
         for k, mark in enumerate(marks):
             para, s, e, n = mark
             label = f"{int_to_cn(n)}是"
-            if prev is None:
+            if prev is not None and n != prev[3] + 1 and outer and n == outer[-1] + 1:
+                outer.pop()  # the outer run resumes
+            elif (
+                prev is not None
+                and n == 1
+                and _nested_under(ctx, prev, mark)
+                and k + 1 < len(marks)
+                and marks[k + 1][3] == 2
+            ):
+                outer.append(prev[3])
+            elif prev is None:
                 if n != 1 and not _glued_marker_before(ctx, sections[key], para, s, n - 1):
                     yield ctx.finding(
                         para, s, e, f"列举从“{label}”开始，缺少“一是”", evidence=f"{label}之前没有一是"
@@ -280,7 +308,11 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
                 if n == pn + 1:
                     pass
                 elif n == 1:
-                    if para == prev[0] and not _paired_yishi(ctx, marks, k):
+                    if (
+                        para == prev[0]
+                        and not _paired_yishi(ctx, marks, k)
+                        and not is_lead_in(ctx.doc.paragraphs[para].text[:s])
+                    ):
                         yield ctx.finding(
                             para,
                             s,
@@ -308,6 +340,22 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
                         suggestion=f"{int_to_cn(pn + 1)}是",
                     )
             prev = mark
+
+
+# A heading label inside a paragraph, after the end of a sentence: 。（二）… / 。三、… / 。2.…
+_INLINE_LABEL = re.compile(
+    r"(?<=[。！？；;])\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)"
+    r"|[（(]\d{1,2}[）)])"
+)
+
+
+def _nested_under(ctx: Context, prev: tuple[int, int, int, int], mark: tuple[int, int, int, int]) -> bool:
+    """``三是推进资源配置信息公开。一是…二是…``: the previous marker opens a short title sentence and a run of
+    its own sub-items follows at once (the caller checks that 二是 follows)."""
+    if prev[0] != mark[0]:
+        return False
+    between = ctx.doc.paragraphs[mark[0]].text[prev[2] : mark[1]].strip()
+    return 0 < len(between) <= 30 and between[-1] in "。：:" and not re.search(r"[。！？；]", between[:-1])
 
 
 def _paired_yishi(ctx: Context, marks: list[tuple[int, int, int, int]], k: int) -> bool:

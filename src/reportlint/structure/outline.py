@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reportlint.model import Document, Paragraph
-from reportlint.textutil import ends_complete, heading_match, norm_for_compare
+from reportlint.textutil import ends_complete, heading_match, is_cjk, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -179,8 +179,8 @@ def detect_heading(p: Paragraph) -> Heading | None:
         rank, number, m = hm
         label = text[: m.end()].strip()
         body = text[m.end() :].strip()
-        if not body:
-            return None
+        if not body or not any(is_cjk(c) for c in body):
+            return None  # 1. Introduction: not a heading of a Chinese report
         if rank in (1, 2) and body.startswith(("是", "方面")):
             return None  # 一、是… / （一）方面… are enumerations, not headings
         if len(text) <= 60 and not ends_complete(text):
@@ -197,6 +197,70 @@ def detect_heading(p: Paragraph) -> Heading | None:
     if p.outline_level is not None and len(text) <= 60 and not ends_complete(text):
         return Heading(p.index, 0, None, "", text, run_in=False)
     return None
+
+
+# A sentence that announces a list: ends with a colon, or names what follows (以下几个问题。).
+_LEAD_IN = re.compile(r"([：:]|(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:])\s*$")
+
+
+def is_lead_in(text: str) -> bool:
+    """``text`` announces a list that follows it (主要职责是： / 着重讲以下几个问题。)."""
+    return bool(_LEAD_IN.search(text.strip()))
+
+
+def _nested_list_items(doc: Document, heads: list[Heading]) -> set[int]:
+    """Paragraphs of numbered lists inside a section that use a heading form of the section's level or
+    above (（一）关于农业 → 主要措施是： → 一、…；二、…；): list items, not headings. The items are sentences
+    (a short title stays a heading) and the list either follows a lead-in or is followed by the next heading
+    of an enclosing section ((八) … 一、… 二、… (九)); it runs 1, 2, 3 … in its own form."""
+    out: set[int] = set()
+    stack: list[tuple[int, Heading]] = []
+    i = 0
+    while i < len(heads):
+        h = heads[i]
+        rank = h.rank if h.rank > 0 else _style_rank(doc.paragraphs[h.paragraph])
+        if h.rank > 0 and h.number == 1 and stack and h.rank <= stack[-1][0]:
+            first = doc.paragraphs[h.paragraph].text.strip()
+            if h.run_in or ends_complete(first) or first.endswith(("；", ";")):
+                j, last = i + 1, 1
+                while j < len(heads):
+                    x = heads[j]
+                    if x.rank != h.rank or x.number is None or not _next_in_list(doc, heads[j - 1], x, last):
+                        break
+                    last = x.number
+                    j += 1
+                before = next(
+                    (p for p in reversed(doc.paragraphs[: h.paragraph]) if p.text.strip() and not p.in_table),
+                    None,
+                )
+                resumes = j < len(heads) and any(
+                    heads[j].rank == r
+                    and heads[j].number is not None
+                    and heads[j].number == (o.number or 0) + 1
+                    for r, o in stack
+                )
+                if resumes or (before is not None and is_lead_in(before.text)):
+                    out.update(x.paragraph for x in heads[i:j])
+                    i = j
+                    continue
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        stack.append((rank, h))
+        i += 1
+    return out
+
+
+def _next_in_list(doc: Document, prev: Heading, x: Heading, last: int) -> bool:
+    """``x`` continues a list that reached ``last``: it is the next number, or the numbers between stand on
+    numbered paragraphs too long to be taken as headings."""
+    if x.number == last + 1:
+        return True
+    found = []
+    for p in doc.paragraphs[prev.paragraph + 1 : x.paragraph]:
+        hm = heading_match(p.text.strip()) if not p.in_table else None
+        if hm is not None and hm[0] == x.rank:
+            found.append(hm[1])
+    return x.number is not None and found == list(range(last + 1, x.number))
 
 
 def _year_claims_in(doc: Document, index: int, source: str) -> list[YearClaim]:
@@ -274,6 +338,8 @@ def build_outline(doc: Document) -> Outline:
         h = detect_heading(p)
         if h is not None:
             heads.append(h)
+    listed = _nested_list_items(doc, heads)
+    heads = [h for h in heads if h.paragraph not in listed]
     root = Section(None, report_start, n_total)
     stack: list[Section] = [root]
     for h in heads:
