@@ -70,7 +70,8 @@ def _value_with_unit(text: str, s: int, e: int) -> bool:
         what='Flags the ASCII marks ( ) , : ; ? ! " . and ... where they stand next to Chinese characters or '
         "full-width punctuation. Decimals, thousands separators, times (9:05), URLs, e-mail addresses, file "
         "names, document and standard numbers, list markers (1. 2)) and runs of Latin text are left alone, and so "
-        "is a figure with its unit in brackets when nothing outside them is Chinese (a cell ≥12.00(次)).",
+        "is a figure with its unit in brackets when nothing outside them is Chinese (a cell ≥12.00(次)). A ? "
+        "where no question can end (after 、 or before 。) is reported as a character lost to the encoding.",
         why="Chinese text takes full-width marks; a half-width comma or bracket is narrower, sits on the "
         "baseline differently and shows the text was typed with the wrong input mode or pasted from another "
         "source. Reviewers correct every one.",
@@ -139,6 +140,16 @@ def half_width_punctuation(ctx: Context) -> Iterator[Finding]:
                 ok = not (is_chinese(before) or is_chinese(after))
             if ok:
                 continue
+            if mark == "?" and (before in "、，。；：（“《" or after in "、，。；："):
+                # no question ends there: a character the text's encoding could not hold (涔 → ?)
+                yield ctx.finding(
+                    p.index,
+                    i,
+                    m.end(),
+                    "“?”不是问号的位置，疑为编码丢失的字符，请核对原文",
+                    evidence=f"{before}?{after}",
+                )
+                continue
             right = "……" if len(mark) >= 3 else _FULL[mark]
             yield ctx.finding(
                 p.index,
@@ -203,6 +214,9 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
     cells = [p for p in ctx.doc.paragraphs if p.text.strip() and p.in_table]
     carried: list[_Open] = []
     for p in body:
+        if carried and _fragment(p.text):
+            carried = [*carried, *(o for o in (yield from _scan(ctx, p, [])) if o.para == p.index)]
+            continue  # a few characters broken off a line (版式 stacked words): marks run on through it
         carried = yield from _scan(ctx, p, carried)
     for o in carried:
         yield _unclosed(ctx, o)
@@ -239,6 +253,12 @@ def _scan(ctx: Context, p: Paragraph, carried: list[_Open]) -> Generator[Finding
         elif ch in CLOSE_CN or ch == ")":
             if ch == "’" and _latin(text, i - 1) and _latin(text, i + 1):
                 continue  # an apostrophe in English (don’t)
+            if (
+                ch == "’"
+                and re.match(r"\d{2}(?!\d)", text[i + 1 : i + 4])
+                and not any(o.ch == "‘" for o in stack)
+            ):
+                continue  # a year cut to two figures (’99 博览会)
             want = ("（", "(") if ch in "）)" else (_PAIRS[ch],)
             k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].ch in want), None)
             if k is None:
@@ -269,6 +289,12 @@ def _scan(ctx: Context, p: Paragraph, carried: list[_Open]) -> Generator[Finding
         else:
             yield _unclosed(ctx, o)
     return out
+
+
+def _fragment(text: str) -> bool:
+    """A paragraph of a few characters with no punctuation: a piece of a line broken off by the layout."""
+    t = text.strip()
+    return 0 < len(t) <= 6 and all(is_cjk(c) for c in t)
 
 
 def _latin(text: str, i: int) -> bool:

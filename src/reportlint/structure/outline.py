@@ -166,13 +166,18 @@ def _run_in_title(body: str) -> tuple[str, bool]:
 _TOC_LEADER = re.compile(r"(?:…{3,}|[.．·・]{5,})\s*\d{0,4}\s*$")
 
 
+# A table row written as text: a figure standing as a cell between tabs (一、本年新收申请数量\t821\t35).
+_CELLS = re.compile(r"\t\s*[\d.,%]+\s*(?:\t|$)")
+
+
 def detect_heading(p: Paragraph) -> Heading | None:
     """Recognise a numbered (or styled) heading at the start of a paragraph.
 
-    A table-of-contents line (``一、主要职能……………3``) names a heading but is not one.
+    A table-of-contents line (``一、主要职能……………3``) names a heading but is not one, nor is a table row
+    written as tab-separated text.
     """
     text = p.text.strip()
-    if not text or p.in_table or _TOC_LEADER.search(text):
+    if not text or p.in_table or _TOC_LEADER.search(text) or _CELLS.search(text):
         return None
     hm = heading_match(text)
     if hm is not None:
