@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
-from reportlint.structure.outline import RANK_LABELS, Heading, Section, is_lead_in
+from reportlint.structure.outline import RANK_LABELS, Heading, Section, is_lead_in, is_table_row
 from reportlint.textutil import cn_to_int, ends_complete, heading_match, int_to_cn
 
 
@@ -43,6 +43,8 @@ def _numbers_between(ctx: Context, rank: int, a: int, b: int) -> list[int]:
         if p.in_table:
             continue
         text = p.text.strip()
+        if is_table_row(text):
+            continue
         hm = heading_match(text)
         if hm is not None and hm[0] == rank:
             out.append(hm[1])

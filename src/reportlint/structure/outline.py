@@ -170,6 +170,32 @@ _TOC_LEADER = re.compile(r"(?:…{3,}|[.．·・]{5,})\s*\d{0,4}\s*$")
 _CELLS = re.compile(r"\t\s*[\d.,%]+\s*(?:\t|$)")
 
 
+def is_table_row(text: str) -> bool:
+    """A table row written as tab-separated text, with a figure standing as a cell."""
+    return bool(_CELLS.search(text))
+
+
+def _lines_among_table_rows(body: list[Paragraph]) -> set[int]:
+    """Short lines standing between two table rows written as tab-separated text (rows whose cells are empty
+    lost their tabs): rows of that table, not headings — except a 一、 line, the heading of the next part."""
+    out: set[int] = set()
+    last_row: int | None = None
+    pending: list[int] = []
+    for k, p in enumerate(body):
+        t = p.text.strip()
+        if is_table_row(t):
+            if last_row is not None:
+                out.update(pending)
+            last_row, pending = k, []
+        elif last_row is not None and len(t) <= 40 and not re.search(r"[。；，]", t) and len(pending) < 6:
+            hm = heading_match(t)
+            if hm is None or hm[0] != 1:  # a 一、 line between two tables is the next part's heading
+                pending.append(p.index)
+        else:
+            last_row, pending = None, []
+    return out
+
+
 def detect_heading(p: Paragraph) -> Heading | None:
     """Recognise a numbered (or styled) heading at the start of a paragraph.
 
@@ -343,7 +369,7 @@ def build_outline(doc: Document) -> Outline:
         h = detect_heading(p)
         if h is not None:
             heads.append(h)
-    listed = _nested_list_items(doc, heads)
+    listed = _nested_list_items(doc, heads) | _lines_among_table_rows(report)
     heads = [h for h in heads if h.paragraph not in listed]
     root = Section(None, report_start, n_total)
     stack: list[Section] = [root]
