@@ -253,7 +253,8 @@ _ENUM = re.compile(r"(?:^|(?<=[\s。；！？：，、;:（(）)]))([一二三�
         "earlier in the section glued to the word before it (做了以下工作一是…, a colon left out) or the first "
         "item opens with 首先 in the same paragraph; a heading label run into a paragraph after a sentence "
         "(…。（二）…) or a lead-in (采取以下措施：) starts a new run; a run nested under a short item "
-        "(三是推进资源公开。一是…二是…) is followed by the outer run resuming (四是); two 一是 in one sentence with nothing after them (两件事：一是…；"
+        "(三是推进资源公开。一是…二是…, also when that item's 一是 is glued to the word before it) is followed "
+        "by the outer run resuming (四是); two 一是 in one sentence with nothing after them (两件事：一是…；"
         "一是…) are the older paired construction, not a restart.",
         why="一是、二是 runs are how reports list measures; a gap or repeat (一是…二是…四是) shows an item was "
         "deleted or duplicated while editing, and readers count the items.",
@@ -300,6 +301,8 @@ def enumeration_sequence_broken(ctx: Context) -> Iterator[Finding]:
             ):
                 outer.append(prev[3])
             elif prev is None:
+                if n == 1 and _GLUED_TITLE_MARKER.search(ctx.doc.paragraphs[para].text[:s]):
+                    outer.append(1)  # 推进信息公开一是推进清单公开。一是…: a run nested under a glued 一是
                 if n != 1 and not _glued_marker_before(ctx, sections[key], para, s, n - 1):
                     yield ctx.finding(
                         para, s, e, f"列举从“{label}”开始，缺少“一是”", evidence=f"{label}之前没有一是"
@@ -388,6 +391,8 @@ def _glued_marker_before(ctx: Context, sec: Section, para: int, offset: int, n: 
     return False
 
 
+# 一是 glued to the word before it (its colon lost), opening a short title sentence that ends right here
+_GLUED_TITLE_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])一是[^。！？；：，]{1,28}。\s*$")
 # 首先…二是…: the run's first item introduced with another word
 _FIRST_WORD = re.compile(r"(?:^|[。；：，])\s*(首先|第一，|其一，)")
 
