@@ -30,8 +30,10 @@ DATE_YMD_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_LINE_RE = re.compile(
     rf"^\s*({YEAR4})\s*年\s*(\d{{1,2}}|{CN_NUMERAL}{{1,2}})\s*月"
     rf"\s*(\d{{1,2}}|{CN_NUMERAL}{{1,3}})\s*日\s*$"
+    r"|^\s*(?:19|20)\d{2}\s*([.．\-－/])\s*\d{1,2}\s*\4\s*\d{1,2}\s*$"  # 2022.1.30 (DT002 flags the form)
 )
-"""A line that is only a date, Arabic or Chinese numerals (the 成文日期 line)."""
+"""A line that is only a date, Arabic or Chinese numerals (the 成文日期 line), or figures with dots, hyphens or
+slashes (2022.1.30), which DT002 reports."""
 
 # --- heading numbers -----------------------------------------------------------------------------------------
 HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (

@@ -12,7 +12,7 @@ Span = tuple[int, int]
 
 _PROTECTED = (
     re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~+\-]+"),
-    re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
+    re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
     # 发文字号 in any bracket form (GW001 judges the form, not the punctuation checks)
     re.compile(
         r"[\u4e00-\u9fffA-Za-z]{1,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号"

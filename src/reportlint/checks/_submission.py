@@ -18,7 +18,9 @@ def submission_date(ctx: Context) -> DateFact | None:
     if target is None:
         body = [p for p in ctx.doc.paragraphs if not p.in_table and p.text.strip()]
         for p in reversed(body[-6:]):
-            if re.fullmatch(r"\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,4}月.{1,5}日\s*", p.text):
+            if re.fullmatch(r"\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,4}月.{1,5}日\s*", p.text) or (
+                re.fullmatch(r"\s*(19|20)\d{2}\s*([.．\-－/])\s*\d{1,2}\s*\2\s*\d{1,2}\s*", p.text)
+            ):
                 target = p.index
                 break
     if target is None:

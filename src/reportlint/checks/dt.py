@@ -61,10 +61,10 @@ _LEADING_ZERO = re.compile(r"(?<!\d)0\d")
     "A 成文日期 or period date not written as GB/T 9704 asks (Arabic numerals, full year: 2022年1月30日).",
     RuleDoc(
         what="Checks the 成文日期 and the dates of the statistical-period statement: Arabic numerals, the year in "
-        "four digits, no leading zeros in month or day.",
+        "four digits, no leading zeros in month or day, and 年月日 written out (not 2022.1.30 or 2022-1-30).",
         why="GB/T 9704-2012 fixes the form of the 成文日期 (Arabic numerals, year in full, month and day without "
         "leading zeros); mixed forms look careless in a formal report.",
-        example="二〇二二年一月三十日 / 22年1月30日 / 2022年01月30日",
+        example="二〇二二年一月三十日 / 22年1月30日 / 2022年01月30日 / 2022.1.30 / 2022-1-30",
         use_instead="2022年1月30日",
         source="GB/T 9704-2012 7.3.5.4; GB/T 15835-2011.",
     ),
@@ -84,6 +84,8 @@ def date_format(ctx: Context) -> Iterator[Finding]:
             continue
         seen.add((d.paragraph, d.start))
         problems = []
+        if d.numeric:
+            problems.append("应写明“年”“月”“日”，不用点号、短横线或斜线分隔")
         if not d.arabic:
             problems.append("应使用阿拉伯数字")
         if d.year_raw is not None and d.year_raw.isdigit() and len(d.year_raw) != 4:

@@ -52,6 +52,15 @@ def _paren_pairs(text: str) -> tuple[list[Span], list[int]]:
     return pairs, lone + stack
 
 
+def _value_with_unit(text: str, s: int, e: int) -> bool:
+    """``≥12.00(次)``: a figure followed by its unit in brackets, with no Chinese outside them (a table cell
+    of figures, not Chinese text)."""
+    before = neighbour(text, s, -1)
+    return (
+        (before.isdigit() or before == "%") and not any(is_cjk(c) for c in text[:s] + text[e:]) and e - s <= 8
+    )
+
+
 @rule(
     "PN001",
     "half-width-punctuation",
@@ -60,7 +69,9 @@ def _paren_pairs(text: str) -> tuple[list[Span], list[int]]:
     RuleDoc(
         what='Flags the ASCII marks ( ) , : ; ? ! " . and ... where they stand next to Chinese characters or '
         "full-width punctuation. Decimals, thousands separators, times (9:05), URLs, e-mail addresses, file "
-        "names, document and standard numbers, list markers (1. 2)) and runs of Latin text are left alone.",
+        "names, document and standard numbers, list markers (1. 2)) and runs of Latin text are left alone, and so "
+        "is a figure with its unit in brackets when nothing outside them is Chinese (a cell ≥12.00(次)). A ? "
+        "where no question can end (after 、 or before 。) is reported as a character lost to the encoding.",
         why="Chinese text takes full-width marks; a half-width comma or bracket is narrower, sits on the "
         "baseline differently and shows the text was typed with the wrong input mode or pasted from another "
         "source. Reviewers correct every one.",
@@ -84,7 +95,7 @@ def half_width_punctuation(ctx: Context) -> Iterator[Finding]:
             inner = text[s + 1 : e - 1]
             chinese = any(is_cjk(c) for c in inner) or is_chinese(neighbour(text, s, -1))
             chinese = chinese or is_chinese(neighbour(text, e - 1, +1))
-            if not chinese:
+            if not chinese or _value_with_unit(text, s, e):
                 continue
             if e - s <= 40:
                 yield ctx.finding(
@@ -128,6 +139,16 @@ def half_width_punctuation(ctx: Context) -> Iterator[Finding]:
             else:
                 ok = not (is_chinese(before) or is_chinese(after))
             if ok:
+                continue
+            if mark == "?" and (before in "、，。；：（“《" or after in "、，。；："):
+                # no question ends there: a character the text's encoding could not hold (涔 → ?)
+                yield ctx.finding(
+                    p.index,
+                    i,
+                    m.end(),
+                    "“?”不是问号的位置，疑为编码丢失的字符，请核对原文",
+                    evidence=f"{before}?{after}",
+                )
                 continue
             right = "……" if len(mark) >= 3 else _FULL[mark]
             yield ctx.finding(
@@ -193,6 +214,9 @@ def unbalanced_pair(ctx: Context) -> Iterator[Finding]:
     cells = [p for p in ctx.doc.paragraphs if p.text.strip() and p.in_table]
     carried: list[_Open] = []
     for p in body:
+        if carried and _fragment(p.text):
+            carried = [*carried, *(o for o in (yield from _scan(ctx, p, [])) if o.para == p.index)]
+            continue  # a few characters broken off a line (版式 stacked words): marks run on through it
         carried = yield from _scan(ctx, p, carried)
     for o in carried:
         yield _unclosed(ctx, o)
@@ -229,6 +253,12 @@ def _scan(ctx: Context, p: Paragraph, carried: list[_Open]) -> Generator[Finding
         elif ch in CLOSE_CN or ch == ")":
             if ch == "’" and _latin(text, i - 1) and _latin(text, i + 1):
                 continue  # an apostrophe in English (don’t)
+            if (
+                ch == "’"
+                and re.match(r"\d{2}(?!\d)", text[i + 1 : i + 4])
+                and not any(o.ch == "‘" for o in stack)
+            ):
+                continue  # a year cut to two figures (’99 博览会)
             want = ("（", "(") if ch in "）)" else (_PAIRS[ch],)
             k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].ch in want), None)
             if k is None:
@@ -259,6 +289,12 @@ def _scan(ctx: Context, p: Paragraph, carried: list[_Open]) -> Generator[Finding
         else:
             yield _unclosed(ctx, o)
     return out
+
+
+def _fragment(text: str) -> bool:
+    """A paragraph of a few characters with no punctuation: a piece of a line broken off by the layout."""
+    t = text.strip()
+    return 0 < len(t) <= 6 and all(is_cjk(c) for c in t)
 
 
 def _latin(text: str, i: int) -> bool:
@@ -450,7 +486,9 @@ _DUN_RUN = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
     RuleDoc(
         what="Flags a 顿号 standing directly between two items marked with 书名号 (》、《) or 引号 (”、“). When "
         "something else stands between the items — a bracketed note, an issuing organ — the 顿号 is right and "
-        "is not flagged.",
+        "is not flagged. Reported once per file, at the first place, with the number of places: many "
+        "official texts (the State Council 政府工作报告 among them) keep the 顿号 throughout as a house style, so "
+        "this is a style note for the whole report, not a slip at each place.",
         why="The marks already separate the items; GB/T 15834 says a 顿号 is usually not used between them, "
         "and one report should write such lists one way throughout.",
         example="对照《纲要》、《规定》和《规划》要求",
@@ -459,19 +497,27 @@ _DUN_RUN = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
     ),
 )
 def dunhao_between_quoted_items(ctx: Context) -> Iterator[Finding]:
+    runs: list[tuple[Paragraph, re.Match[str], int]] = []
     for p in _paras(ctx):
         for m in _DUN_RUN.finditer(p.text):
             run = m.group(0)
             n = sum(
                 1 for i, ch in enumerate(run) if ch == "、" and run[i - 1] in "》”" and run[i + 1] in "《“"
             )
-            if n == 0:
-                continue
-            yield ctx.finding(
-                p.index,
-                m.start(),
-                m.end(),
-                f"书名号或引号标示的并列成分之间通常不用顿号（{n}处）",
-                evidence=run if len(run) <= 40 else run[:40] + "…",
-                suggestion=re.sub(r"(?<=[》”])、(?=[《“])", "", run),
-            )
+            if n:
+                runs.append((p, m, n))
+    if not runs:
+        return
+    # a house style, not a slip: reported once per file, at the first place, with the count
+    p, m, n = runs[0]
+    run = m.group(0)
+    total = sum(k for _, _, k in runs)
+    where = f"（全文共 {len(runs)} 组、{total} 处）" if len(runs) > 1 else f"（{n}处）"
+    yield ctx.finding(
+        p.index,
+        m.start(),
+        m.end(),
+        f"书名号或引号标示的并列成分之间通常不用顿号{where}",
+        evidence=run if len(run) <= 40 else run[:40] + "…",
+        suggestion=re.sub(r"(?<=[》”])、(?=[《“])", "", run),
+    )

@@ -1,4 +1,5 @@
-"""Dates written in reports: ``2022年1月30日``, ``2022 年 1 月 30 日``, ``二〇二二年一月三十日``, ``12月31日``."""
+"""Dates written in reports: ``2022年1月30日``, ``2022 年 1 月 30 日``, ``二〇二二年一月三十日``, ``12月31日``,
+and full dates in figures (``2022.1.30``, ``2022-1-30``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ _Y = r"(?P<y>\d{4}|\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*"
 _M = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
 _D = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 DATE_RE = re.compile(rf"(?:{_Y})?{_M}(?:{_D})?")
+# ``2022.1.30``, ``2022-1-30``, ``2022/01/30``: a full date in figures with one separator throughout
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.．])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．\-－/])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    r"(?!\d|[.．/]\d|\s*[年月日号])"
+)
 PERIOD_RE = re.compile(
     r"(?P<intro>统计期限|统计时限|统计时间|统计区间|统计周期|数据统计期|统计截止|数据截至|数据统计截至)"
     r"[^。]{0,12}?"
@@ -30,6 +36,8 @@ class DateFact:
     year_raw: str | None
     month_raw: str | None
     day_raw: str | None
+    numeric: bool = False
+    """Written in figures with separators (``2022.1.30``, ``2022-1-30``) instead of 年月日."""
 
     @property
     def arabic(self) -> bool:
@@ -58,6 +66,24 @@ def find_dates(doc: Document) -> list[DateFact]:
     out: list[DateFact] = []
     for p in doc.paragraphs:
         text = p.text
+        for m in NUMERIC_DATE_RE.finditer(text):
+            month, day = int(m.group("m")), int(m.group("d"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                out.append(
+                    DateFact(
+                        p.index,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        int(m.group("y")),
+                        month,
+                        day,
+                        m.group("y"),
+                        m.group("m"),
+                        m.group("d"),
+                        numeric=True,
+                    )
+                )
         if "月" not in text:
             continue
         for m in DATE_RE.finditer(text):
@@ -75,4 +101,5 @@ def find_dates(doc: Document) -> list[DateFact]:
                 p.index, m.start(), m.end(), m.group(0), year, _num(m_raw), _num(d_raw), y_raw, m_raw, d_raw
             )
             out.append(fact)
+    out.sort(key=lambda d: (d.paragraph, d.start))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlint.model import Document, Paragraph
 from reportlint.patterns import DATE_LINE_RE, SIGNER_LABEL_RE, SIGNER_LINE_RE, SIGNER_RE
-from reportlint.textutil import ends_complete, heading_match, norm_for_compare
+from reportlint.textutil import ends_complete, heading_match, is_cjk, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -165,18 +165,56 @@ def _run_in_title(body: str) -> tuple[str, bool]:
     return body.rstrip("。"), False
 
 
+# A table-of-contents entry: the heading text, a run of leader dots, the page number.
+_TOC_LEADER = re.compile(r"(?:…{3,}|[.．·・]{5,})\s*\d{0,4}\s*$")
+
+
+# A table row written as text: a figure standing as a cell between tabs (一、本年新收申请数量\t821\t35).
+_CELLS = re.compile(r"\t\s*[\d.,%]+\s*(?:\t|$)")
+
+
+def is_table_row(text: str) -> bool:
+    """A table row written as tab-separated text, with a figure standing as a cell."""
+    return bool(_CELLS.search(text))
+
+
+def _lines_among_table_rows(body: list[Paragraph]) -> set[int]:
+    """Short lines standing between two table rows written as tab-separated text (rows whose cells are empty
+    lost their tabs): rows of that table, not headings — except a 一、 line, the heading of the next part."""
+    out: set[int] = set()
+    last_row: int | None = None
+    pending: list[int] = []
+    for k, p in enumerate(body):
+        t = p.text.strip()
+        if is_table_row(t):
+            if last_row is not None:
+                out.update(pending)
+            last_row, pending = k, []
+        elif last_row is not None and len(t) <= 40 and not re.search(r"[。；，]", t) and len(pending) < 6:
+            hm = heading_match(t)
+            if hm is None or hm[0] != 1:  # a 一、 line between two tables is the next part's heading
+                pending.append(p.index)
+        else:
+            last_row, pending = None, []
+    return out
+
+
 def detect_heading(p: Paragraph) -> Heading | None:
-    """Recognise a numbered (or styled) heading at the start of a paragraph."""
+    """Recognise a numbered (or styled) heading at the start of a paragraph.
+
+    A table-of-contents line (``一、主要职能……………3``) names a heading but is not one, nor is a table row
+    written as tab-separated text.
+    """
     text = p.text.strip()
-    if not text or p.in_table:
+    if not text or p.in_table or _TOC_LEADER.search(text) or _CELLS.search(text):
         return None
     hm = heading_match(text)
     if hm is not None:
         rank, number, m = hm
         label = text[: m.end()].strip()
         body = text[m.end() :].strip()
-        if not body:
-            return None
+        if not body or not any(is_cjk(c) for c in body):
+            return None  # 1. Introduction: not a heading of a Chinese report
         if rank in (1, 2) and body.startswith(("是", "方面")):
             return None  # 一、是… / （一）方面… are enumerations, not headings
         if len(text) <= 60 and not ends_complete(text):
@@ -193,6 +231,70 @@ def detect_heading(p: Paragraph) -> Heading | None:
     if p.outline_level is not None and len(text) <= 60 and not ends_complete(text):
         return Heading(p.index, 0, None, "", text, run_in=False)
     return None
+
+
+# A sentence that announces a list: ends with a colon, or names what follows (以下几个问题。).
+_LEAD_IN = re.compile(r"([：:]|(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:])\s*$")
+
+
+def is_lead_in(text: str) -> bool:
+    """``text`` announces a list that follows it (主要职责是： / 着重讲以下几个问题。)."""
+    return bool(_LEAD_IN.search(text.strip()))
+
+
+def _nested_list_items(doc: Document, heads: list[Heading]) -> set[int]:
+    """Paragraphs of numbered lists inside a section that use a heading form of the section's level or
+    above (（一）关于农业 → 主要措施是： → 一、…；二、…；): list items, not headings. The items are sentences
+    (a short title stays a heading) and the list either follows a lead-in or is followed by the next heading
+    of an enclosing section ((八) … 一、… 二、… (九)); it runs 1, 2, 3 … in its own form."""
+    out: set[int] = set()
+    stack: list[tuple[int, Heading]] = []
+    i = 0
+    while i < len(heads):
+        h = heads[i]
+        rank = h.rank if h.rank > 0 else _style_rank(doc.paragraphs[h.paragraph])
+        if h.rank > 0 and h.number == 1 and stack and h.rank <= stack[-1][0]:
+            first = doc.paragraphs[h.paragraph].text.strip()
+            if h.run_in or ends_complete(first) or first.endswith(("；", ";")):
+                j, last = i + 1, 1
+                while j < len(heads):
+                    x = heads[j]
+                    if x.rank != h.rank or x.number is None or not _next_in_list(doc, heads[j - 1], x, last):
+                        break
+                    last = x.number
+                    j += 1
+                before = next(
+                    (p for p in reversed(doc.paragraphs[: h.paragraph]) if p.text.strip() and not p.in_table),
+                    None,
+                )
+                resumes = j < len(heads) and any(
+                    heads[j].rank == r
+                    and heads[j].number is not None
+                    and heads[j].number == (o.number or 0) + 1
+                    for r, o in stack
+                )
+                if resumes or (before is not None and is_lead_in(before.text)):
+                    out.update(x.paragraph for x in heads[i:j])
+                    i = j
+                    continue
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        stack.append((rank, h))
+        i += 1
+    return out
+
+
+def _next_in_list(doc: Document, prev: Heading, x: Heading, last: int) -> bool:
+    """``x`` continues a list that reached ``last``: it is the next number, or the numbers between stand on
+    numbered paragraphs too long to be taken as headings."""
+    if x.number == last + 1:
+        return True
+    found = []
+    for p in doc.paragraphs[prev.paragraph + 1 : x.paragraph]:
+        hm = heading_match(p.text.strip()) if not p.in_table else None
+        if hm is not None and hm[0] == x.rank:
+            found.append(hm[1])
+    return x.number is not None and found == list(range(last + 1, x.number))
 
 
 def _year_claims_in(doc: Document, index: int, source: str) -> list[YearClaim]:
@@ -276,6 +378,8 @@ def build_outline(doc: Document) -> Outline:
         h = detect_heading(p)
         if h is not None:
             heads.append(h)
+    listed = _nested_list_items(doc, heads) | _lines_among_table_rows(report)
+    heads = [h for h in heads if h.paragraph not in listed]
     root = Section(None, report_start, n_total)
     stack: list[Section] = [root]
     for h in heads:
