@@ -11,7 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from reportlint.baseline import Baseline, apply_baseline, load_baseline, make_baseline, write_baseline
-from reportlint.engine.run import Settings, lint_document
+from reportlint.engine.context import PreviousReport
+from reportlint.engine.run import Settings, choose_pack, lint_document
 from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
 from reportlint.model import Document
@@ -20,8 +21,10 @@ from reportlint.structure.outline import Outline, build_outline
 
 __all__ = [
     "Baseline",
+    "PreviousReport",
     "Settings",
     "apply_baseline",
+    "choose_pack",
     "collect_files",
     "lint_file",
     "lint_paths",
@@ -60,7 +63,7 @@ def settings_for(path: str, settings: Settings) -> Settings:
 def lint_file(path: str, settings: Settings | None = None) -> FileResult:
     """Read and lint one file; a file that cannot be read gives a result with ``error`` set.
 
-    Raises :class:`UsageError` when ``--previous`` (``settings.extra["previous"]``) cannot be read.
+    Raises :class:`UsageError` when ``--previous`` (``settings.previous``) cannot be read.
     """
     settings = settings_for(path, settings or Settings())
     _read_previous(settings)
@@ -245,13 +248,13 @@ def _preload(files: list[str], settings: Settings) -> None:
 
 def _read_previous(settings: Settings) -> None:
     """Read ``--previous`` (last year's report) once, before the batch; an unreadable one is the run's error."""
-    path = settings.extra.get("previous")
-    if not path or "previous_document" in settings.extra:
+    previous = settings.previous
+    if previous is None or previous.doc is not None:
         return
     try:
-        settings.extra["previous_document"] = read_document(str(path), settings.limits)
+        previous.doc = read_document(previous.path, settings.limits)
     except FileError as exc:
-        raise UsageError(f"--previous {path}: {exc.code}: {exc.message}") from None
+        raise UsageError(f"--previous {previous.path}: {exc.code}: {exc.message}") from None
 
 
 def lint_paths(

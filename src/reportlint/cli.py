@@ -160,7 +160,7 @@ def check(
             max_bytes=max_bytes,
         )
         if previous:
-            settings.extra["previous"] = previous
+            settings.previous = api.PreviousReport(previous)
         files = api.collect_files(paths, [*cfg.spec.exclude, *split_list(exclude)], str(cfg.root))
         if not files:
             _die("no report files found in the given paths")
@@ -255,14 +255,14 @@ def outline(
     pack: Annotated[Optional[str], typer.Option("--pack", help="Pack name or path.")] = None,  # noqa: UP045
 ) -> None:
     """Print the structure reportlint recognised: title, cover letter, attachment, sections, required parts."""
-    from reportlint.api import Settings, outline_file
+    from reportlint.api import Settings, choose_pack, outline_file
     from reportlint.errors import FileError, PackError
     from reportlint.formatters.outline import render_outline
 
     settings = Settings(pack=pack)
     try:
         doc, out = outline_file(path, settings)
-        render_outline(doc, out, settings, sys.stdout)
+        render_outline(doc, out, choose_pack(out, settings), sys.stdout)
     except FileError as exc:
         _die(f"{path}: {exc.code}: {exc.message}")
     except PackError as exc:

@@ -146,7 +146,7 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
                         f"简称定义为{d.form}，此处未加书名号",
                         evidence=f"定义：（以下简称{d.form}）",
                         suggestion=d.form,
-                        severity="info",
+                        at_most="info",
                     )
 
 

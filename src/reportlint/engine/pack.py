@@ -16,18 +16,10 @@ from typing import Any, Literal
 import msgspec
 
 from reportlint.errors import PackError
-from reportlint.findings import Severity
+from reportlint.findings import RuleDoc, Severity
 
 RuleType = Literal["required-parts", "part-requires", "required-pattern", "forbidden-pattern", "substitution"]
 Scope = Literal["document", "report", "intro", "cover", "headings", "body"]
-
-
-class DocSpec(msgspec.Struct, forbid_unknown_fields=True):
-    what: str
-    why: str
-    example: str
-    use_instead: str
-    source: str
 
 
 class PartSpec(msgspec.Struct, forbid_unknown_fields=True):
@@ -59,7 +51,7 @@ class RuleSpec(msgspec.Struct, forbid_unknown_fields=True):
     severity: Severity
     summary: str
     message: str
-    doc: DocSpec
+    doc: RuleDoc
     scope: Scope = "report"
     part: str | None = None
     when: list[str] = []

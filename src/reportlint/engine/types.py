@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, RuleSpec
-from reportlint.engine.registry import CheckFn, Rule, RuleDoc, validate_identity
+from reportlint.engine.registry import CheckFn, Rule, validate_identity
 from reportlint.findings import Finding
 from reportlint.model import Paragraph
 
@@ -147,10 +147,15 @@ def build_pack_rules(pack: Pack) -> list[Rule]:
     rules = []
     for i, spec in enumerate(pack.spec.rules):
         validate_identity(spec.code, spec.name, f"{pack.path}: rules[{i}]")
-        doc = RuleDoc(spec.doc.what, spec.doc.why, spec.doc.example, spec.doc.use_instead, spec.doc.source)
         rules.append(
             Rule(
-                spec.code, spec.name, spec.severity, spec.summary, doc, _BUILDERS[spec.type](spec), pack.name
+                spec.code,
+                spec.name,
+                spec.severity,
+                spec.summary,
+                spec.doc,
+                _BUILDERS[spec.type](spec),
+                pack.name,
             )
         )
     return rules

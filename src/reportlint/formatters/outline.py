@@ -15,7 +15,7 @@ from reportlint.model import Document
 from reportlint.structure.outline import Outline, Section
 
 if TYPE_CHECKING:
-    from reportlint.engine.run import Settings
+    from reportlint.engine.pack import Pack
 
 
 def _where(doc: Document, index: int | None) -> str:
@@ -34,12 +34,11 @@ def _line(doc: Document, label: str, index: int | None) -> Text:
     return t
 
 
-def render_outline(doc: Document, out: Outline, settings: Settings, stream: TextIO) -> None:
-    from reportlint.engine.run import choose_pack
+def render_outline(doc: Document, out: Outline, pack: Pack, stream: TextIO) -> None:
+    """Print the outline of ``doc`` and where the parts of ``pack`` (chosen by the caller) were found."""
     from reportlint.structure.parts import match_parts
 
     console = Console(file=stream, highlight=False, width=None if stream.isatty() else 120, soft_wrap=True)
-    pack = choose_pack(out, settings)
     parts = match_parts(out, pack.parts)
     part_at: dict[int, list[str]] = {}
     for pm in parts.values():
