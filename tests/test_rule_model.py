@@ -1,0 +1,180 @@
+"""One rule model: declared options validated where they are given, severity assigned by the engine only,
+facts cached on the Context, --previous a typed object."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ci_helpers import cli, copy_fixtures
+from reportlint.api import PreviousReport, Settings, lint_file
+from reportlint.config import ConfigError, load_config
+from reportlint.engine.catalog import all_rules, python_rules
+from reportlint.engine.pack import load_pack, packs_dir
+from reportlint.engine.registry import Option, effective_severity, selects
+from reportlint.engine.run import registry_for
+from reportlint.errors import PackError
+from reportlint.findings import Finding
+from reportlint.model import Location
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _case(code: str, name: str) -> dict:
+    data = yaml.safe_load((CASES / f"{code}.yaml").read_text(encoding="utf-8"))
+    return next(c for c in data["cases"] if c["name"] == name)
+
+
+def _lint(tmp_path: Path, text: str, **kw) -> list[Finding]:
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    res = lint_file(str(p), Settings(**kw))
+    assert res.error is None, res.error
+    return res.findings
+
+
+# --- options --------------------------------------------------------------------------------------------------
+
+
+def test_grace_days_is_declared_and_read(tmp_path):
+    text = _case("FZ007", "department-past-deadline")["text"]  # 2024年3月15日, deadline 1 March
+    assert [f.code for f in _lint(tmp_path, text, select=["FZ007"])] == ["FZ007"]
+    assert _lint(tmp_path, text, select=["FZ007"], options={"FZ007": {"grace-days": 15}}) == []
+    assert len(_lint(tmp_path, text, select=["FZ007"], options={"FZ007": {"grace-days": 14}})) == 1
+    fz007 = python_rules()["FZ007"]
+    assert [o.name for o in fz007.options] == ["grace-days"] and fz007.defaults() == {"grace-days": 0}
+
+
+@pytest.mark.parametrize(
+    ("toml", "expect"),
+    [
+        (
+            "[options.FZ007]\ngrace-day = 3\n",
+            "reportlint.toml: options.FZ007.grace-day: unknown option of FZ007",
+        ),
+        (
+            "[options.FZ007]\ngrace-days = 'x'\n",
+            "reportlint.toml: options.FZ007.grace-days: expected a whole number",
+        ),
+        ("[options.FZ007]\ngrace-days = true\n", "options.FZ007.grace-days: expected a whole number"),
+        (
+            "[options.PN001]\nstrict = true\n",
+            "options.PN001.strict: unknown option of PN001 (its options: none)",
+        ),
+        ("[options.FZ]\ngrace-days = 3\n", "options.FZ: options are given per rule code"),
+    ],
+)
+def test_bad_rule_options_name_the_file_and_key(tmp_path, monkeypatch, toml, expect):
+    copy_fixtures(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reportlint.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(tmp_path / "reportlint.toml")
+    assert expect in str(exc.value)
+    res = cli("check", "yunxi-2023.txt")
+    assert res.exit_code == 2 and expect in res.stderr
+
+
+def test_api_settings_options_are_validated_too(tmp_path):
+    text = _case("FZ007", "department-past-deadline")["text"]
+    with pytest.raises(PackError, match=r"options\.FZ007\.grace: unknown option of FZ007"):
+        _lint(tmp_path, text, select=["FZ007"], options={"FZ007": {"grace": 1}})
+
+
+def _pack_with_options(tmp_path: Path, options: dict, select: str = "FZ007") -> Path:
+    data = yaml.safe_load((packs_dir() / "fazhi" / "pack.yaml").read_text(encoding="utf-8"))
+    data["checks"].append({"select": select, "options": options})
+    p = tmp_path / "pack.yaml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def test_pack_options_are_validated_naming_file_and_key(tmp_path):
+    path = _pack_with_options(tmp_path, {"grace-day": 2})
+    with pytest.raises(
+        PackError, match=r"pack\.yaml: checks\[\d+\]\.options\.grace-day: no rule selected by"
+    ):
+        registry_for(load_pack(path))
+    path = _pack_with_options(tmp_path, {"grace-days": "two"})
+    with pytest.raises(PackError, match=r"checks\[\d+\]\.options\.grace-days: expected a whole number"):
+        registry_for(load_pack(path))
+
+
+def test_pack_options_reach_the_check(tmp_path):
+    path = _pack_with_options(tmp_path, {"grace-days": 30}, select="FZ")  # a prefix: every FZ rule taking it
+    text = _case("FZ007", "department-past-deadline")["text"]
+    assert _lint(tmp_path, text, select=["FZ007"], pack=str(path)) == []
+
+
+def test_option_defaults_are_checked_at_declaration():
+    assert Option("n", int, 0, "").convert(3, "x") == 3
+    with pytest.raises(PackError, match="expected a whole number"):
+        Option("n", int, 0, "").convert(True, "x")
+    assert Option("n", list[str], [], "").convert(["a"], "x") == ["a"]
+
+
+# --- severity -------------------------------------------------------------------------------------------------
+
+
+def test_user_severity_wins_over_a_checks_downgrade(tmp_path):
+    case = _case("ST001", "bare-form-after-definition")  # a finding the check reports at most as info
+    found = _lint(tmp_path, case["text"], select=["ST001"])
+    assert [f.severity for f in found] == ["info"]
+    found = _lint(tmp_path, case["text"], select=["ST001"], severity={"ST001": "error"})
+    assert [f.severity for f in found] == ["error"]
+    found = _lint(tmp_path, case["text"], select=["ST001"], severity={"ST": "warning"})
+    assert [f.severity for f in found] == ["warning"]
+
+
+def _finding(severity: str) -> Finding:
+    return Finding("GW005", "x", severity, "m", Location(), "", "")  # type: ignore[arg-type]
+
+
+def test_effective_severity_order():
+    gw005 = python_rules()["GW005"]  # default warning
+    assert gw005.severity == "warning"
+    assert effective_severity(gw005, _finding("warning"), "warning", None) == "warning"
+    assert effective_severity(gw005, _finding("info"), "warning", None) == "info"  # at_most
+    assert effective_severity(gw005, _finding("warning"), "error", None) == "error"  # the pack's
+    assert effective_severity(gw005, _finding("info"), "error", None) == "info"  # at_most still caps
+    assert effective_severity(gw005, _finding("info"), "warning", "error") == "error"  # the user's wins
+
+
+def test_checks_do_not_pass_severity():
+    """Checks mark uncertainty with ``at_most``; ``severity=`` is the engine's."""
+    src = Path(__file__).resolve().parent.parent / "src" / "reportlint" / "checks"
+    offenders = [
+        p.name for p in src.glob("*.py") if "ctx.finding(" in p.read_text() and "severity=" in p.read_text()
+    ]
+    assert offenders == []
+
+
+# --- one selector definition, one catalogue -------------------------------------------------------------------
+
+
+def test_selects():
+    assert selects("ALL", "FZ001", "x-y")
+    assert selects("fz", "FZ001", "x-y") and selects("FZ00", "FZ001", "x-y")
+    assert selects("x-y", "FZ001", "x-y") and not selects("x", "FZ001", "x-y")
+    assert not selects("", "FZ001", "x-y") and not selects("  ", "FZ001", "x-y")
+
+
+def test_catalogue_holds_python_and_pack_rules():
+    reg = all_rules()
+    assert {"FZ001", "GK001", "FZ007", "NUM001"} <= {r.code for r in reg}
+    assert reg.get("FZ001").origin == "fazhi" and reg.get("FZ007").origin == "python"
+
+
+# --- caches on the Context, typed --previous ------------------------------------------------------------------
+
+
+def test_previous_report_is_typed_and_caches_its_outline_and_tables(tmp_path):
+    gk = Path(__file__).resolve().parent.parent / "examples" / "gk"
+    prev = PreviousReport(str(gk / "gk-2022-previous.md"))
+    found = lint_file(str(gk / "gk-2023-broken-balance.md"), Settings(select=["GK008"], previous=prev))
+    assert [f.code for f in found.findings] == ["GK008", "GK008"]
+    assert prev.doc is not None and prev.year == 2022
+    assert prev.outline is prev.outline and prev.gk_tables is prev.gk_tables
+    assert all(str(gk / "gk-2022-previous.md") in (f.evidence or "") for f in found.findings)
