@@ -178,3 +178,44 @@ def test_previous_report_is_typed_and_caches_its_outline_and_tables(tmp_path):
     assert prev.doc is not None and prev.year == 2022
     assert prev.outline is prev.outline and prev.gk_tables is prev.gk_tables
     assert all(str(gk / "gk-2022-previous.md") in (f.evidence or "") for f in found.findings)
+
+
+# --- pack rule types ------------------------------------------------------------------------------------------
+
+
+def test_substitution_pack_rule_uses_the_shared_engine(tmp_path):
+    data = yaml.safe_load((packs_dir() / "fazhi" / "pack.yaml").read_text(encoding="utf-8"))
+    data["pack"] = "mine"
+    doc = {k: "x" for k in ("what", "why", "example", "use_instead", "source")}
+    data["rules"] = [
+        {
+            "code": "ZZ001",
+            "name": "house-word-misused",
+            "type": "substitution",
+            "severity": "info",
+            "summary": "s",
+            "message": "“{match}”应为“{right}”（{note}）",
+            "doc": doc,
+            "swap": [["请假制度", "休假制度", "本单位用语"]],
+        }
+    ]
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = "青川县市场监督管理局2023年度法治政府建设情况报告\n\n一、主要举措和成效\n\n严格执行请假制度，修订《请假制度》。\n"
+    found = _lint(tmp_path, text, select=["ZZ001"], pack=str(path))
+    assert [(f.message, f.suggestion) for f in found] == [
+        ("“请假制度”应为“休假制度”（本单位用语）", "休假制度")
+    ]
+    data["rules"][0]["swap"] = [["请假(", "休假"]]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PackError, match=r"mine\.yaml: rules\[0\] \(ZZ001\): word list row .*bad regex"):
+        registry_for(load_pack(path))
+
+
+def test_pack_rule_types_without_users_are_gone(tmp_path):
+    data = yaml.safe_load((packs_dir() / "fazhi" / "pack.yaml").read_text(encoding="utf-8"))
+    data["rules"][0]["type"] = "forbidden-pattern"
+    path = tmp_path / "pack.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PackError, match=r"rules\[0\]\.type"):
+        load_pack(path)

@@ -18,7 +18,7 @@ import msgspec
 from reportlint.errors import PackError
 from reportlint.findings import RuleDoc, Severity
 
-RuleType = Literal["required-parts", "part-requires", "required-pattern", "forbidden-pattern", "substitution"]
+RuleType = Literal["required-parts", "part-requires", "required-pattern", "substitution"]
 Scope = Literal["document", "report", "intro", "cover", "headings", "body"]
 
 
@@ -56,10 +56,9 @@ class RuleSpec(msgspec.Struct, forbid_unknown_fields=True):
     part: str | None = None
     when: list[str] = []
     patterns: list[str] = []
-    exceptions: list[str] = []
     suggestion: str | None = None
     swap: list[list[str]] = []
-    """For ``substitution``: [wrong-regex, right, (optional) context regex that must follow/lead]."""
+    """For ``substitution``: rows of [wrong-regex, right, (optional) note]; the regex carries its context."""
 
 
 class CheckUse(msgspec.Struct, forbid_unknown_fields=True):
@@ -114,7 +113,7 @@ class Pack:
         if spec.default_profile not in self.profiles:
             raise PackError(f"{path}: default_profile: {spec.default_profile!r} is not one of the profiles")
         for i, r in enumerate(spec.rules):
-            for k, pat in enumerate([*r.patterns, *r.when, *r.exceptions]):
+            for k, pat in enumerate([*r.patterns, *r.when]):
                 _compile(pat, f"{path}: rules[{i}] ({r.code}) pattern {k}")
             if r.type in ("part-requires",) and r.part not in {p.id for p in spec.parts}:
                 raise PackError(f"{path}: rules[{i}].part: {r.part!r} is not a part id of this pack")
