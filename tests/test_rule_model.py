@@ -219,3 +219,28 @@ def test_pack_rule_types_without_users_are_gone(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(PackError, match=r"rules\[0\]\.type"):
         load_pack(path)
+
+
+# --- the scaffold of docs/adding-a-rule.md --------------------------------------------------------------------
+
+
+def test_new_rule_scaffold_adds_a_collected_check(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for d in ("src", "scripts", "rules", "docs"):
+        shutil.copytree(root / d, tmp_path / d, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "tests" / "cases", tmp_path / "tests" / "cases")
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path / "src")}
+    run = [sys.executable, str(tmp_path / "scripts" / "new_rule.py"), "PN099", "ellipsis-doubled"]
+    res = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "tests" / "cases" / "PN099.yaml").is_file()
+    assert "## PN099 `ellipsis-doubled`" in (tmp_path / "docs" / "rules.md").read_text(encoding="utf-8")
+    probe = "from reportlint.checks import python_rules; r = python_rules()['PN099']; print(r.name, r.doc.missing())"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.stdout.split()[0] == "ellipsis-doubled"  # collected, with its doc headings still to write
+    again = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert again.returncode == 2 and "already used" in again.stderr
