@@ -85,7 +85,10 @@ def user_severity(rule: Rule, settings: Settings) -> Severity | None:
 def active_rules(
     registry: Registry, pack: Pack, settings: Settings
 ) -> list[tuple[Rule, Severity, dict[str, Any]]]:
-    """The rules to run, each with its base severity (default, then the pack's; the user's on top) and options."""
+    """The rules to run, each with its base severity (the default, or the pack's) and its validated options.
+
+    The user's ``[severity]`` (:func:`user_severity`) is applied on top by :func:`lint_document`.
+    """
     pack_codes = {r.code for r in registry if r.origin == pack.name}
     uses = pack.spec.checks
     chosen: list[tuple[Rule, Severity, dict[str, Any]]] = []
