@@ -56,7 +56,8 @@ def test_sarif_is_valid_against_the_official_schema(tmp_path, monkeypatch):
     jsonschema.validate(doc, schema)
     sarif_run = doc["runs"][0]
     rules = {r["id"]: r for r in sarif_run["tool"]["driver"]["rules"]}
-    assert rules["DT001"]["helpUri"].endswith("/DT001") and rules["DT001"]["help"]["markdown"]
+    # helpUri is optional in SARIF: left out while no repository URL is declared (there is no docs site)
+    assert "helpUri" not in rules["DT001"] and rules["DT001"]["help"]["markdown"]
     results = sarif_run["results"]
     assert all(r["partialFingerprints"]["reportlint/v1"] for r in results)
     assert all(sarif_run["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
@@ -153,3 +154,12 @@ def test_output_file_is_written_atomically_and_never_onto_an_input(tmp_path, mon
     res = cli("check", ".", "-o", "yunxi-2023.md")
     assert res.exit_code == 2 and "input" in res.stderr
     assert md.read_bytes() == before and REPORT_MD.read_bytes() == before
+
+
+def test_sarif_help_uri_points_at_the_rule_section_of_the_repository_docs(tmp_path, monkeypatch):
+    import reportlint.engine.registry as registry
+
+    monkeypatch.setattr(registry, "repository_url", lambda: "https://example.org/team/reportlint")
+    doc = json.loads(_render("sarif", _run(tmp_path, monkeypatch)))
+    rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["DT001"]["helpUri"] == "https://example.org/team/reportlint/blob/main/docs/rules.md#dt001"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, SEED, needs_seed
-from reportlint.api import Settings, lint_file
+from reportlint.api import PreviousReport, Settings, choose, lint_file
 from reportlint.readers import read_document
 
 GK = EXAMPLES / "gk"
@@ -66,10 +66,11 @@ def test_previous_report_carry_over(suffix):
     prev = GK / f"gk-2022-previous{suffix}"
     _readable(prev)
     ok = lint_file(
-        str(GK / f"gk-2023-clean{suffix}"), Settings(select=["GK008"], extra={"previous": str(prev)})
+        str(GK / f"gk-2023-clean{suffix}"), Settings(select=["GK008"], previous=PreviousReport(str(prev)))
     )
     bad = lint_file(
-        str(GK / f"gk-2023-broken-balance{suffix}"), Settings(select=["GK008"], extra={"previous": str(prev)})
+        str(GK / f"gk-2023-broken-balance{suffix}"),
+        Settings(select=["GK008"], previous=PreviousReport(str(prev))),
     )
     assert ok.findings == []
     assert sorted(f.location.col for f in bad.findings) == [4, 10]
@@ -114,7 +115,8 @@ def test_outline_shows_mapped_grid():
 
     doc, out = outline_file(str(GK / "gk-2023-blank-cell.md"))
     buf = io.StringIO()
-    render_outline(doc, out, Settings(), buf)
+    pack, genre, forced = choose(out, Settings())
+    render_outline(doc, out, pack, buf, genre=genre, forced=forced)
     text = buf.getvalue()
     assert "收到和处理政府信息公开申请情况 ← table 2" in text
     assert "（四）无法提供·1.本机关不掌握相关政府信息" in text

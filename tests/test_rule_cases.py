@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from reportlint.api import PreviousReport
+
 CASES_DIR = Path(__file__).parent / "cases"
 
 
@@ -47,18 +49,18 @@ def _flagged(f) -> str:
 
 @pytest.mark.parametrize(("code", "case"), ALL, ids=[f"{c}-{k['name']}" for c, k in ALL])
 def test_case(code, case, lint_text, tmp_path):
-    extra = {}
+    previous = None
     if "previous" in case:  # last year's report (GK008), as a file next to this one
         prev = tmp_path / f"previous{case.get('suffix', '.txt')}"
         prev.write_text(case["previous"], encoding="utf-8")
-        extra["previous"] = str(prev)
+        previous = PreviousReport(str(prev))
     res = lint_text(
         case["text"],
         select=case.get("select", [code]),
         suffix=case.get("suffix", ".txt"),
         pack=case.get("pack"),
         profile=case.get("profile"),
-        extra=extra,
+        previous=previous,
     )
     assert res.error is None, res.error
     got = sorted(_flagged(f) for f in res.findings if f.code == code)

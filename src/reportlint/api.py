@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlint.engine.run import Settings, lint_document
+from reportlint.engine.context import PreviousReport
+from reportlint.engine.run import Settings, choose, choose_pack, lint_document
 from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
 from reportlint.model import Document
@@ -36,10 +37,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Baseline",
     "Options",
+    "PreviousReport",
     "Settings",
     "Setup",
     "apply_baseline",
     "check_paths",
+    "choose",
+    "choose_pack",
     "collect_files",
     "discover",
     "lint_file",
@@ -172,7 +176,7 @@ def resolve(options: Options | None = None, *, cwd: str | os.PathLike[str] | Non
         max_bytes=o.max_bytes,
     )
     if o.previous:
-        settings.extra["previous"] = o.previous
+        settings.previous = PreviousReport(o.previous)
     limit = o.timeout if o.timeout is not None else cfg.spec.timeout
     timeout = DEFAULT_TIMEOUT if limit is None else limit
     baseline = o.baseline or (str(cfg.root / cfg.spec.baseline) if cfg.spec.baseline else None)
@@ -261,7 +265,7 @@ def settings_for(path: str, settings: Settings) -> Settings:
 def lint_file(path: str, settings: Settings | None = None) -> FileResult:
     """Read and lint one file; a file that cannot be read gives a result with ``error`` set.
 
-    Raises :class:`UsageError` when ``--previous`` (``settings.extra["previous"]``) cannot be read.
+    Raises :class:`UsageError` when ``--previous`` (``settings.previous``) cannot be read.
     """
     settings = settings_for(path, settings or Settings())
     _read_previous(settings)
@@ -477,13 +481,13 @@ def _preload(files: list[str], settings: Settings) -> None:
 
 def _read_previous(settings: Settings) -> None:
     """Read ``--previous`` (last year's report) once, before the batch; an unreadable one is the run's error."""
-    path = settings.extra.get("previous")
-    if not path or "previous_document" in settings.extra:
+    previous = settings.previous
+    if previous is None or previous.doc is not None:
         return
     try:
-        settings.extra["previous_document"] = read_document(str(path), settings.limits)
+        previous.doc = read_document(previous.path, settings.limits)
     except FileError as exc:
-        raise UsageError(f"--previous {path}: {exc.code}: {exc.message}") from None
+        raise UsageError(f"--previous {previous.path}: {exc.code}: {exc.message}") from None
 
 
 def lint_paths(

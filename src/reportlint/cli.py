@@ -251,14 +251,15 @@ def outline(
     pack: Annotated[Optional[str], typer.Option("--pack", help="Pack name or path.")] = None,  # noqa: UP045
 ) -> None:
     """Print the structure reportlint recognised: title, cover letter, attachment, sections, required parts."""
-    from reportlint.api import Settings, outline_file
+    from reportlint.api import Settings, choose, outline_file
     from reportlint.errors import FileError, PackError
     from reportlint.formatters.outline import render_outline
 
     settings = Settings(pack=pack)
     try:
         doc, out = outline_file(path, settings)
-        render_outline(doc, out, settings, sys.stdout)
+        chosen, genre, forced = choose(out, settings)
+        render_outline(doc, out, chosen, sys.stdout, genre=genre, forced=forced)
     except FileError as exc:
         _die(f"{path}: {exc.code}: {exc.message}")
     except PackError as exc:

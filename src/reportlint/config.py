@@ -144,9 +144,22 @@ def parse_config(data: dict[str, Any], where: str) -> ConfigSpec:
     for glob, codes in spec.per_file_ignores.items():
         for i, sel in enumerate(codes):
             check_selector(sel, f"{where}: per-file-ignores.{glob!r}[{i}]")
-    for code in spec.options:
-        check_selector(code, f"{where}: options.{code}")
+    for code, table in spec.options.items():
+        check_rule_options(code, table, f"{where}: options.{code}")
     return spec
+
+
+def check_rule_options(code: str, table: dict[str, Any], where: str) -> None:
+    """``[options.CODE]``: a rule code, and keys and values that rule declares (unknown key: an error)."""
+    from reportlint.engine.catalog import all_rules
+
+    r = all_rules().get(code)
+    if r is None or r.code != code:
+        raise ConfigError(f"{where}: options are given per rule code, and no rule has the code {code!r}")
+    try:
+        r.check_options(table, where)
+    except PackError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def load_config(path: Path) -> Config:
@@ -202,15 +215,14 @@ def check_selector(selector: str, where: str) -> None:
         raise ConfigError(f"{where}: {selector!r} is not a rule code, code prefix or rule name")
     if s.upper() == "ALL":
         return
-    from reportlint.formatters.ruledocs import all_rules
+    from reportlint.engine.catalog import all_rules
+    from reportlint.engine.registry import selects
 
-    rules = list(all_rules())
-    if s[:1].islower():
-        if not any(r.name == s for r in rules):
-            raise ConfigError(f"{where}: no rule is named {selector!r} (see `reportlint rules`)")
+    if any(selects(s, r.code, r.name) for r in all_rules()):
         return
-    up = s.upper()
-    if any(r.code.startswith(up) for r in rules) or any(f.startswith(up) for f in KNOWN_FAMILIES):
+    if s[:1].islower():
+        raise ConfigError(f"{where}: no rule is named {selector!r} (see `reportlint rules`)")
+    if any(f.startswith(s.upper()) for f in KNOWN_FAMILIES):
         return
     raise ConfigError(f"{where}: no rule code starts with {selector!r} (see `reportlint rules`)")
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+import msgspec
+
 from reportlint.errors import FileErrorCode
 from reportlint.model import Location
 
@@ -84,6 +86,25 @@ class PartStatus:
     location: Location | None = None
 
 
+class RuleDoc(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The fixed documentation headings of every rule (ruff's, in Chinese report terms).
+
+    One struct for both kinds of rule: a Python check passes it to ``@rule``; a pack rule's ``doc:`` mapping in
+    YAML is validated into it (unknown or missing headings are load errors naming the file and key).
+    """
+
+    what: str
+    why: str
+    example: str
+    use_instead: str
+    source: str
+
+    def missing(self) -> list[str]:
+        return [
+            k for k in ("what", "why", "example", "use_instead", "source") if not getattr(self, k).strip()
+        ]
+
+
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
     """What formatters need to know about a rule (picklable, unlike the rule and its check function)."""
@@ -94,7 +115,6 @@ class RuleInfo:
     summary: str
     why: str
     use_instead: str
-    help_uri: str
     origin: str
 
 

@@ -7,8 +7,17 @@ import re
 from collections.abc import Iterator
 
 from reportlint.engine.context import Context
+from reportlint.engine.registry import Option
 from reportlint.facts.dates import DateFact
 from reportlint.findings import Finding
+
+GRACE_DAYS = Option(
+    "grace-days",
+    int,
+    0,
+    "Days after the deadline that are still accepted (e.g. a deadline that fell on a holiday).",
+)
+"""The option FZ007 and GK010 declare and :func:`outside_window` reads."""
 
 
 def submission_date(ctx: Context) -> DateFact | None:
@@ -42,7 +51,7 @@ def outside_window(ctx: Context) -> Iterator[Finding]:
     if signed <= dt.date(year, 12, 31):
         message = f"成文日期 {signed.isoformat()} 不晚于报告年度 {year} 年年底"
         evidence = f"{signed.isoformat()} ≤ {year}-12-31"
-    elif signed >= deadline:
+    elif signed >= deadline + dt.timedelta(days=int(ctx.options.get(GRACE_DAYS.name, GRACE_DAYS.default))):
         message = f"成文日期 {signed.isoformat()} 已过{prof.label}的报送期限（不晚于 {last.isoformat()}）"
         evidence = f"{signed.isoformat()} > {last.isoformat()}"
     else:

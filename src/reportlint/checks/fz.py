@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportlint.checks._submission import outside_window
+from reportlint.checks._submission import GRACE_DAYS, outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.dates import DateFact
@@ -216,6 +216,7 @@ def _as_date(d: DateFact, year: int | None) -> dt.date | None:
         source="《法治政府建设与责任落实督察工作规定》 reporting deadlines (departments before 1 March, "
         "governments before 1 April).",
     ),
+    options=[GRACE_DAYS],
 )
 def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
     yield from outside_window(ctx)

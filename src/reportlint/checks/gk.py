@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint.checks._submission import outside_window
+from reportlint.checks._submission import GRACE_DAYS, outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.gk_tables import (
@@ -30,11 +30,9 @@ from reportlint.facts.gk_tables import (
     Value,
     group_items,
     layout_for_year,
-    map_tables,
     result_leaves,
 )
-from reportlint.findings import Finding, Severity
-from reportlint.model import Document
+from reportlint.findings import Finding
 
 FORMAT_SOURCE = "《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019年格式适用于2019—2020年度报告)"
 TABLE_NAME = {
@@ -44,16 +42,10 @@ TABLE_NAME = {
 }
 PART_OF_TABLE = {"apply": "apply", "review": "review", "active": "active"}
 
-_cache: list[tuple[Document, GkTables]] = []
-
 
 def gk_tables(ctx: Context) -> GkTables:
-    """The mapped tables of the document being checked (computed once per document)."""
-    if _cache and _cache[0][0] is ctx.doc:
-        return _cache[0][1]
-    tables = map_tables(ctx.doc)
-    _cache[:] = [(ctx.doc, tables)]
-    return tables
+    """The mapped tables of the document being checked (cached on the Context, computed once per document)."""
+    return ctx.gk_tables
 
 
 def expected_layout(ctx: Context, table: MappedTable | None = None) -> Layout:
@@ -85,7 +77,6 @@ def _cell_finding(
     *,
     evidence: str | None = None,
     suggestion: str | None = None,
-    severity: Severity | None = None,
 ) -> Finding:
     v = table.get(row, col)
     where = f"{TABLE_NAME[table.kind]}{table.label(row, col)}"
@@ -99,7 +90,6 @@ def _cell_finding(
             evidence=evidence,
             suggestion=suggestion,
             key=key,
-            severity=severity,
         )
     f = ctx.finding(
         v.paragraph,
@@ -109,7 +99,6 @@ def _cell_finding(
         evidence=evidence,
         suggestion=suggestion,
         key=key,
-        severity=severity,
     )
     return _in_section(ctx, table, f)
 
@@ -575,16 +564,15 @@ def text_table_mismatch(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
-    prev_doc = ctx.settings.get("previous_document")  # read once by the API from --previous
+    previous = ctx.previous  # read once by the API from --previous; its outline and tables cached there
     t = gk_tables(ctx).apply
-    if not isinstance(prev_doc, Document) or t is None:
+    if previous is None or previous.doc is None or t is None:
         return
-    from reportlint.structure.outline import build_outline
-
-    prev_year = build_outline(prev_doc).year
+    prev_year = previous.year
     if prev_year is not None and ctx.year is not None and prev_year != ctx.year - 1:
         return
-    prev = map_tables(prev_doc).apply
+    prev_tables = previous.gk_tables
+    prev = prev_tables.apply if prev_tables is not None else None
     if prev is None:
         return
     for col in t.cols:
@@ -597,7 +585,7 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
             "carried",
             col,
             f"上年结转 {_fmt(now)} 与上年度报告的结转下年度继续办理 {_fmt(before)} 不等",
-            evidence=f"{_fmt(now)} ≠ {_fmt(before)}（{ctx.settings.get('previous')}）",
+            evidence=f"{_fmt(now)} ≠ {_fmt(before)}（{previous.path}）",
             suggestion=_fmt(before),
         )
 
@@ -674,6 +662,7 @@ def invalid_cell(ctx: Context) -> Iterator[Finding]:
         use_instead="A date no later than 2024年1月31日, e.g. 2024年1月20日",
         source="《中华人民共和国政府信息公开条例》(国务院令第711号) 第四十九条.",
     ),
+    options=[GRACE_DAYS],
 )
 def gk_submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
     yield from outside_window(ctx)

@@ -224,7 +224,7 @@ def attachment_title_mismatch(ctx: Context) -> Iterator[Finding]:
         "附件说明与附件标题不一致" + ("（一方缺少部分文字）" if partial else ""),
         evidence=f"附件说明：{name_cmp}；附件标题：{title}",
         suggestion=title,
-        severity="warning" if partial else None,
+        at_most="warning" if partial else None,
     )
 
 
@@ -299,7 +299,7 @@ def doc_number_year_mismatch(ctx: Context) -> Iterator[Finding]:
         f"发文字号年份 {dn.year} 与成文日期年份 {dy} 不一致",
         evidence=f"发文字号〔{dn.year}〕；成文日期 {written}",
         suggestion=str(dy),
-        severity="info" if soft else None,
+        at_most="info" if soft else None,
     )
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from reportlint.checks._spans import bracket_depth
+from reportlint.checks._swaps import Swap, compile_swaps, find_swaps
 from reportlint.engine.context import Context
 from reportlint.engine.pack import builtin_packs
 from reportlint.engine.registry import RuleDoc, rule
-from reportlint.errors import PackError
 from reportlint.findings import Finding
 from reportlint.model import Paragraph
 
@@ -146,7 +145,7 @@ def abbreviation_inconsistent(ctx: Context) -> Iterator[Finding]:
                         f"简称定义为{d.form}，此处未加书名号",
                         evidence=f"定义：（以下简称{d.form}）",
                         suggestion=d.form,
-                        severity="info",
+                        at_most="info",
                     )
 
 
@@ -172,52 +171,25 @@ def _first_before(paras: list[Paragraph], d: _Def, def_spans: set[tuple[int, int
     return None
 
 
-@cache
-def _compiled(rows: tuple[tuple[str, ...], ...]) -> list[tuple[re.Pattern[str], str, str]]:
-    out = []
-    for row in rows:
-        if len(row) < 2:
-            raise PackError(f"word list row {list(row)!r} needs at least [wrong-regex, right]")
-        try:
-            out.append((re.compile(row[0]), row[1], row[2] if len(row) > 2 else ""))
-        except re.error as exc:
-            raise PackError(f"word list row {list(row)!r}: bad regex ({exc})") from exc
-    return out
-
-
-def word_list(ctx: Context, name: str) -> list[tuple[re.Pattern[str], str, str]]:
+def word_list(ctx: Context, name: str) -> tuple[Swap, ...]:
     """The pack's data list ``name``; the shipped fazhi pack's list when the pack has none."""
     rows = ctx.pack.data.get(name)
     if rows is None:
         fazhi = builtin_packs().get("fazhi")
         rows = fazhi.data.get(name, []) if fazhi is not None else []
-    return _compiled(tuple(tuple(r) for r in rows))
+    return compile_swaps(tuple(tuple(r) for r in rows))
 
 
 def _lexicon_findings(ctx: Context, name: str, label: str) -> Iterator[Finding]:
-    entries = word_list(ctx, name)
-    if not entries:
-        return
-    for p in ctx.doc.paragraphs:
-        text = p.text
-        if not text.strip():
-            continue
-        depth: list[int] | None = None
-        for pat, right, note in entries:
-            for m in pat.finditer(text):
-                if depth is None:
-                    depth = bracket_depth(text)
-                if depth[m.start()] > 0:
-                    continue  # inside a document name: quoted as written
-                wrong = m.group(0)
-                yield ctx.finding(
-                    p.index,
-                    m.start(),
-                    m.end(),
-                    f"“{wrong}”{label}“{right}”" + (f"（{note}）" if note else ""),
-                    evidence=f"{wrong} → {right}",
-                    suggestion=right,
-                )
+    for sm in find_swaps(ctx.doc.paragraphs, word_list(ctx, name)):
+        yield ctx.finding(
+            sm.paragraph,
+            sm.start,
+            sm.end,
+            f"“{sm.wrong}”{label}“{sm.right}”" + (f"（{sm.note}）" if sm.note else ""),
+            evidence=f"{sm.wrong} → {sm.right}",
+            suggestion=sm.right,
+        )
 
 
 @rule(

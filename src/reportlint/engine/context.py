@@ -1,4 +1,8 @@
-"""What a check sees: the document, its outline, the pack and profile, its options, and cached facts."""
+"""What a check sees: the document, its outline, the pack and profile, its options, and cached facts.
+
+Every fact more than one check reads is a lazily computed, cached property of :class:`Context` (one Context per
+document); checks keep no module-level caches.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from reportlint.findings import Finding, Severity
+from reportlint.findings import SEVERITY_RANK, Finding, Severity
 from reportlint.model import Document, Location
 from reportlint.structure.outline import Outline
 from reportlint.textutil import snippet
@@ -15,9 +19,42 @@ if TYPE_CHECKING:
     from reportlint.engine.pack import Pack, Profile
     from reportlint.engine.registry import Rule
     from reportlint.facts.dates import DateFact
+    from reportlint.facts.gk_tables import GkTables
     from reportlint.facts.numbers import Statement
     from reportlint.facts.period import PeriodFact
     from reportlint.structure.parts import PartMatch
+
+
+@dataclass
+class PreviousReport:
+    """Last year's report (``--previous``): the path as given and, once the API has read it, its Document.
+
+    The API reads it once before the batch (an unreadable file is the run's error); its outline and statistics
+    tables are computed on first use and cached here, so every file of a batch shares them.
+    """
+
+    path: str
+    doc: Document | None = None
+
+    @cached_property
+    def outline(self) -> Outline | None:
+        if self.doc is None:
+            return None
+        from reportlint.structure.outline import build_outline
+
+        return build_outline(self.doc)
+
+    @property
+    def year(self) -> int | None:
+        return self.outline.year if self.outline is not None else None
+
+    @cached_property
+    def gk_tables(self) -> GkTables | None:
+        if self.doc is None:
+            return None
+        from reportlint.facts.gk_tables import map_tables
+
+        return map_tables(self.doc)
 
 
 @dataclass
@@ -28,8 +65,9 @@ class Context:
     profile: Profile
     rule: Rule | None = None
     options: dict[str, Any] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-    """Run-wide settings a check may read (e.g. ``previous`` report path)."""
+    """The current rule's options: its declared defaults, then the pack's values, then the user's (validated)."""
+    previous: PreviousReport | None = None
+    """Last year's report when ``--previous`` is given (GK008)."""
 
     @cached_property
     def parts(self) -> dict[str, PartMatch]:
@@ -57,6 +95,13 @@ class Context:
 
         return find_periods(self.doc, self.dates)
 
+    @cached_property
+    def gk_tables(self) -> GkTables:
+        """The statistics tables of the 政府信息公开 format, mapped onto its rows and columns (the GK checks)."""
+        from reportlint.facts.gk_tables import map_tables
+
+        return map_tables(self.doc)
+
     @property
     def year(self) -> int | None:
         return self.outline.year
@@ -71,15 +116,20 @@ class Context:
         evidence: str | None = None,
         suggestion: str | None = None,
         key: str | None = None,
-        severity: Severity | None = None,
-        code: str | None = None,
+        at_most: Severity | None = None,
     ) -> Finding:
         """A finding of the current rule on ``doc.paragraphs[paragraph].text[start:end]``.
 
         ``paragraph=None`` makes a document-level finding, placed on the report's title where there is one.
+        A check does not choose severity: the engine gives the rule's (the pack's, the user's). ``at_most``
+        marks a less certain finding (e.g. a probable typo rather than a certain one): the engine reports it at
+        most at that severity, unless the user set the rule's severity, which always wins.
         """
         rule = self.rule
         assert rule is not None, "finding() is called from inside a check"
+        severity = rule.severity
+        if at_most is not None and SEVERITY_RANK[at_most] < SEVERITY_RANK[severity]:
+            severity = at_most
         if paragraph is None and self.outline.title:
             paragraph, start, end = self.outline.title[0], 0, 0
         if paragraph is None:
@@ -94,9 +144,9 @@ class Context:
             section = self.outline.section_of(paragraph).path()
             offset = start
         return Finding(
-            code=code or rule.code,
+            code=rule.code,
             name=rule.name,
-            severity=severity or rule.severity,
+            severity=severity,
             message=message,
             location=location,
             section=section,

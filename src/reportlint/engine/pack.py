@@ -16,18 +16,10 @@ from typing import Any, Literal
 import msgspec
 
 from reportlint.errors import PackError
-from reportlint.findings import Severity
+from reportlint.findings import RuleDoc, Severity
 
-RuleType = Literal["required-parts", "part-requires", "required-pattern", "forbidden-pattern", "substitution"]
+RuleType = Literal["required-parts", "part-requires", "required-pattern", "substitution"]
 Scope = Literal["document", "report", "intro", "cover", "headings", "body"]
-
-
-class DocSpec(msgspec.Struct, forbid_unknown_fields=True):
-    what: str
-    why: str
-    example: str
-    use_instead: str
-    source: str
 
 
 class PartSpec(msgspec.Struct, forbid_unknown_fields=True):
@@ -62,15 +54,14 @@ class RuleSpec(msgspec.Struct, forbid_unknown_fields=True):
     severity: Severity
     summary: str
     message: str
-    doc: DocSpec
+    doc: RuleDoc
     scope: Scope = "report"
     part: str | None = None
     when: list[str] = []
     patterns: list[str] = []
-    exceptions: list[str] = []
     suggestion: str | None = None
     swap: list[list[str]] = []
-    """For ``substitution``: [wrong-regex, right, (optional) context regex that must follow/lead]."""
+    """For ``substitution``: rows of [wrong-regex, right, (optional) note]; the regex carries its context."""
 
 
 class CheckUse(msgspec.Struct, forbid_unknown_fields=True):
@@ -147,7 +138,7 @@ class Pack:
         if spec.default_profile not in self.profiles:
             raise PackError(f"{path}: default_profile: {spec.default_profile!r} is not one of the profiles")
         for i, r in enumerate(spec.rules):
-            for k, pat in enumerate([*r.patterns, *r.when, *r.exceptions]):
+            for k, pat in enumerate([*r.patterns, *r.when]):
                 _compile(pat, f"{path}: rules[{i}] ({r.code}) pattern {k}")
             if r.type in ("part-requires",) and r.part not in {p.id for p in spec.parts}:
                 raise PackError(f"{path}: rules[{i}].part: {r.part!r} is not a part id of this pack")

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.engine import suppress
-from reportlint.engine.context import Context
+from reportlint.engine.catalog import pack_options, registry_for
+from reportlint.engine.context import Context, PreviousReport
 from reportlint.engine.pack import Pack, builtin_packs, resolve_pack
-from reportlint.engine.registry import Registry, Rule, python_rules
+from reportlint.engine.registry import Registry, Rule, effective_severity, selects
 from reportlint.engine.textview import text_paragraphs
-from reportlint.engine.types import build_pack_rules
 from reportlint.errors import PackError
 from reportlint.findings import (
     FileResult,
@@ -48,20 +48,13 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     """Severity per code, prefix or name."""
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Rule options per code."""
+    """Rule options per code, validated against each rule's declared options."""
+    previous: PreviousReport | None = None
+    """Last year's report (``--previous``), read once by the API before the batch; GK008 compares with it."""
     fail_on: Severity = "error"
     limits: Limits = field(default_factory=Limits)
-    extra: dict[str, Any] = field(default_factory=dict)
     strict: bool = field(default_factory=lambda: os.environ.get("REPORTLINT_STRICT") == "1")
     """Re-raise exceptions from checks (tests set it) instead of turning them into a note."""
-
-
-def registry_for(pack: Pack) -> Registry:
-    """Built-in checks plus the pack's declarative rules, in one code space."""
-    reg = Registry(python_rules().values())
-    for r in build_pack_rules(pack):
-        reg.add(r)
-    return reg
 
 
 def choose(outline: Outline, settings: Settings) -> tuple[Pack, Genre, bool]:
@@ -83,19 +76,25 @@ def choose_pack(outline: Outline, settings: Settings) -> Pack:
 
 
 def _matches(rule: Rule, selectors: list[str]) -> bool:
-    for s in selectors:
-        s = s.strip()
-        if not s:
-            continue
-        if s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.name == s:
-            return True
-    return False
+    return any(selects(s, rule.code, rule.name) for s in selectors)
+
+
+def user_severity(rule: Rule, settings: Settings) -> Severity | None:
+    """The severity the user's ``[severity]`` gives the rule (the longest matching selector wins), else None."""
+    chosen: Severity | None = None
+    for sel, sev in sorted(settings.severity.items(), key=lambda kv: len(kv[0])):
+        if selects(sel, rule.code, rule.name):
+            chosen = sev
+    return chosen
 
 
 def active_rules(
     registry: Registry, pack: Pack, settings: Settings
 ) -> list[tuple[Rule, Severity, dict[str, Any]]]:
-    """The rules to run, each with its effective severity and options."""
+    """The rules to run, each with its base severity (the default, or the pack's) and its validated options.
+
+    The user's ``[severity]`` (:func:`user_severity`) is applied on top by :func:`lint_document`.
+    """
     pack_codes = {r.code for r in registry if r.origin == pack.name}
     uses = pack.spec.checks
     chosen: list[tuple[Rule, Severity, dict[str, Any]]] = []
@@ -111,16 +110,14 @@ def active_rules(
         if _matches(rule, settings.ignore):
             continue
         severity: Severity = rule.severity
-        options = dict(rule.options)
         for u in uses:
-            if _matches(rule, [u.select]):
-                if u.severity:
-                    severity = u.severity
-                options.update(u.options)
-        for sel, sev in sorted(settings.severity.items(), key=lambda kv: len(kv[0])):
-            if _matches(rule, [sel]):
-                severity = sev
-        options.update(settings.options.get(rule.code, {}))
+            if u.severity and _matches(rule, [u.select]):
+                severity = u.severity
+        options = rule.defaults()
+        options.update(pack_options(rule, pack))
+        user = settings.options.get(rule.code)
+        if user:
+            options.update(rule.check_options(user, f"options.{rule.code}"))
         chosen.append((rule, severity, options))
     return chosen
 
@@ -135,7 +132,7 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
         title += doc.paragraphs[outline.cover.signature].text
     profile = pack.profile(settings.profile) if settings.profile else pack.detect_profile(title)
     registry = registry_for(pack)
-    ctx = Context(doc, outline, pack, profile, settings=settings.extra)
+    ctx = Context(doc, outline, pack, profile, previous=settings.previous)
     result = FileResult(
         path=doc.path,
         format=doc.format,
@@ -148,14 +145,14 @@ def lint_document(doc: Document, settings: Settings | None = None) -> FileResult
         year_source=outline.year_source,
     )
     findings: list[Finding] = []
-    for rule, severity, options in active_rules(registry, pack, settings):
-        result.rules[rule.code] = rule_info(rule, severity)
+    for rule, base, options in active_rules(registry, pack, settings):
+        user = user_severity(rule, settings)
+        result.rules[rule.code] = rule_info(rule, user or base)
         ctx.rule = rule
         ctx.options = options
         try:
             for f in rule.run(ctx):
-                if f.severity == rule.severity:
-                    f.severity = severity
+                f.severity = effective_severity(rule, f, base, user)
                 findings.append(f)
         except Exception as exc:
             if settings.strict:
@@ -182,7 +179,6 @@ def rule_info(rule: Rule, severity: Severity | None = None) -> RuleInfo:
         rule.summary,
         rule.doc.why,
         rule.doc.use_instead,
-        rule.help_uri,
         rule.origin,
     )
 

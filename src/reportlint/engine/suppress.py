@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reportlint.engine.registry import selects
 from reportlint.findings import Finding, Suppression
 from reportlint.model import Document
 
@@ -43,11 +44,6 @@ def collect(doc: Document) -> list[Suppression]:
             if parsed is not None:
                 out.append(Suppression(parsed[0], parsed[1], p.index, p.location, c.strip()))
     return out
-
-
-def selects(selector: str, code: str, name: str) -> bool:
-    s = selector.strip()
-    return s.upper() == "ALL" or code.startswith(s.upper()) or name == s
 
 
 def apply(

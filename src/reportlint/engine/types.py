@@ -3,8 +3,9 @@
 - ``required-parts``: every required part of the pack is found (FZ001).
 - ``part-requires``: when a part is found and its text matches ``when``, it must also match one of ``patterns``.
 - ``required-pattern``: the scope must match one of ``patterns`` (e.g. a statistical-period sentence).
-- ``forbidden-pattern``: every match of ``patterns`` in the scope is a finding (``exceptions`` excluded).
-- ``substitution``: ``swap`` pairs [wrong, right] (regexes); each match is a finding suggesting ``right``.
+- ``substitution``: ``swap`` rows [wrong-regex, right, note]; each match outside 书名号 is a finding suggesting
+  ``right`` (``message`` may use ``{match}``, ``{right}``, ``{note}``). The same engine
+  (:mod:`reportlint.checks._swaps`) applies the packs' ``confusable_words``/``redundant_words`` lists for ST002/ST003.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint.checks._swaps import compile_swaps, find_swaps
 from reportlint.engine.context import Context
 from reportlint.engine.pack import Pack, RuleSpec
-from reportlint.engine.registry import CheckFn, Rule, RuleDoc, validate_identity
+from reportlint.engine.registry import CheckFn, Rule, validate_identity
+from reportlint.errors import PackError
 from reportlint.findings import Finding
 from reportlint.model import Paragraph
 
@@ -92,44 +95,19 @@ def _required_pattern(spec: RuleSpec) -> CheckFn:
     return run
 
 
-def _forbidden_pattern(spec: RuleSpec) -> CheckFn:
-    pats = [re.compile(p) for p in spec.patterns]
-    exc = [re.compile(p) for p in spec.exceptions]
-
-    def run(ctx: Context) -> Iterator[Finding]:
-        for p in scope_paragraphs(ctx, spec.scope):
-            for pat in pats:
-                for m in pat.finditer(p.text):
-                    if any(x.search(p.text, max(0, m.start() - 8), m.end() + 8) for x in exc):
-                        continue
-                    yield ctx.finding(
-                        p.index,
-                        m.start(),
-                        m.end(),
-                        _fmt(spec.message, match=m.group(0)),
-                        suggestion=spec.suggestion,
-                    )
-
-    return run
-
-
 def _substitution(spec: RuleSpec) -> CheckFn:
-    swaps = [(re.compile(s[0]), s[1]) for s in spec.swap if len(s) >= 2]
+    swaps = compile_swaps(tuple(tuple(row) for row in spec.swap))
 
     def run(ctx: Context) -> Iterator[Finding]:
-        for p in scope_paragraphs(ctx, spec.scope):
-            for pat, right in swaps:
-                for m in pat.finditer(p.text):
-                    wrong = m.group(1) if m.groups() else m.group(0)
-                    s, e = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
-                    yield ctx.finding(
-                        p.index,
-                        s,
-                        e,
-                        _fmt(spec.message, match=wrong, right=right),
-                        suggestion=right,
-                        evidence=f"{wrong} → {right}",
-                    )
+        for sm in find_swaps(scope_paragraphs(ctx, spec.scope), swaps):
+            yield ctx.finding(
+                sm.paragraph,
+                sm.start,
+                sm.end,
+                _fmt(spec.message, match=sm.wrong, right=sm.right, note=sm.note),
+                suggestion=sm.right,
+                evidence=f"{sm.wrong} → {sm.right}",
+            )
 
     return run
 
@@ -138,7 +116,6 @@ _BUILDERS = {
     "required-parts": _required_parts,
     "part-requires": _part_requires,
     "required-pattern": _required_pattern,
-    "forbidden-pattern": _forbidden_pattern,
     "substitution": _substitution,
 }
 
@@ -147,10 +124,19 @@ def build_pack_rules(pack: Pack) -> list[Rule]:
     rules = []
     for i, spec in enumerate(pack.spec.rules):
         validate_identity(spec.code, spec.name, f"{pack.path}: rules[{i}]")
-        doc = RuleDoc(spec.doc.what, spec.doc.why, spec.doc.example, spec.doc.use_instead, spec.doc.source)
+        try:
+            run = _BUILDERS[spec.type](spec)
+        except PackError as exc:
+            raise PackError(f"{pack.path}: rules[{i}] ({spec.code}): {exc}") from None
         rules.append(
             Rule(
-                spec.code, spec.name, spec.severity, spec.summary, doc, _BUILDERS[spec.type](spec), pack.name
+                spec.code,
+                spec.name,
+                spec.severity,
+                spec.summary,
+                spec.doc,
+                run,
+                pack.name,
             )
         )
     return rules

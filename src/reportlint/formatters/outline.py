@@ -15,7 +15,8 @@ from reportlint.model import Document
 from reportlint.structure.outline import Outline, Section
 
 if TYPE_CHECKING:
-    from reportlint.engine.run import Settings
+    from reportlint.engine.pack import Pack
+    from reportlint.findings import Genre
 
 
 def _where(doc: Document, index: int | None) -> str:
@@ -34,12 +35,19 @@ def _line(doc: Document, label: str, index: int | None) -> Text:
     return t
 
 
-def render_outline(doc: Document, out: Outline, settings: Settings, stream: TextIO) -> None:
-    from reportlint.engine.run import choose
+def render_outline(
+    doc: Document,
+    out: Outline,
+    pack: Pack,
+    stream: TextIO,
+    *,
+    genre: Genre | None = None,
+    forced: bool = False,
+) -> None:
+    """Print the outline of ``doc``, its genre, and where the parts of ``pack`` (chosen by the caller) were found."""
     from reportlint.structure.parts import match_parts
 
     console = Console(file=stream, highlight=False, width=None if stream.isatty() else 120, soft_wrap=True)
-    pack, genre, forced = choose(out, settings)
     parts = match_parts(out, pack.parts)
     part_at: dict[int, list[str]] = {}
     for pm in parts.values():
@@ -55,15 +63,18 @@ def render_outline(doc: Document, out: Outline, settings: Settings, stream: Text
     console.print(head)
     for note in doc.notes:
         console.print(Text(f"note: {note}", style="dim"))
-    g = Text("genre: ", style="bold")
-    g.append(f"{genre.name} ({genre.label})")
-    g.append(f"  {genre.reason}", style="dim")
-    console.print(g)
-    for sig in genre.evidence:
-        where = f", {sig.location.describe()}" if sig.location is not None else ""
-        console.print(Text(f"  +{sig.weight} {sig.source}: {sig.text}  ({sig.pattern}{where})", style="dim"))
-    if genre.scores:
-        console.print(Text("  scores: " + ", ".join(f"{n} {v}" for n, v in genre.scores), style="dim"))
+    if genre is not None:
+        g = Text("genre: ", style="bold")
+        g.append(f"{genre.name} ({genre.label})")
+        g.append(f"  {genre.reason}", style="dim")
+        console.print(g)
+        for sig in genre.evidence:
+            where = f", {sig.location.describe()}" if sig.location is not None else ""
+            console.print(
+                Text(f"  +{sig.weight} {sig.source}: {sig.text}  ({sig.pattern}{where})", style="dim")
+            )
+        if genre.scores:
+            console.print(Text("  scores: " + ", ".join(f"{n} {v}" for n, v in genre.scores), style="dim"))
     console.print(Text(f"pack: {pack.name} ({pack.title})" + ("  [forced by --pack]" if forced else "")))
     title = Text("title: ", style="bold")
     if out.title:

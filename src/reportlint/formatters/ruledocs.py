@@ -5,30 +5,27 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from reportlint.engine.pack import builtin_packs, resolve_pack
-from reportlint.engine.registry import Registry, Rule, python_rules
-from reportlint.engine.types import build_pack_rules
+from reportlint.engine.catalog import all_rules
+from reportlint.engine.registry import Rule, help_uri
 
-
-def all_rules(pack: str | None = None) -> Registry:
-    """Built-in checks plus the rules of the given pack (or of every shipped pack)."""
-    reg = Registry(python_rules().values())
-    packs = [resolve_pack(pack)] if pack else list(builtin_packs().values())
-    for p in packs:
-        for r in build_pack_rules(p):
-            if r.code not in reg:
-                reg.add(r)
-    return reg
+__all__ = ["all_rules", "render_explain", "render_rules", "rule_markdown", "rules_document"]
 
 
 def rule_markdown(r: Rule) -> str:
     d = r.doc
-    return (
+    text = (
         f"## {r.code} `{r.name}`\n\n"
         f"Default severity: **{r.severity}** · defined in: {r.origin}\n\n{r.summary}\n\n"
         f"### What it does\n\n{d.what}\n\n### Why it matters\n\n{d.why}\n\n"
         f"### Example\n\n{d.example}\n\n### Use instead\n\n{d.use_instead}\n\n### Source\n\n{d.source}\n"
     )
+    if r.options:
+        text += f"\n### Options\n\nSet in `[options.{r.code}]` of the configuration.\n\n"
+        text += "| option | type | default | meaning |\n|---|---|---|---|\n"
+        for o in r.options:
+            kind = getattr(o.type, "__name__", str(o.type))
+            text += f"| `{o.name}` | {kind} | `{o.default!r}` | {o.doc} |\n"
+    return text
 
 
 def rules_document() -> str:
@@ -66,7 +63,7 @@ def render_rules(stream: TextIO, *, pack: str | None = None, as_json: bool = Fal
                 "severity": r.severity,
                 "origin": r.origin,
                 "summary": r.summary,
-                "help_uri": r.help_uri,
+                **({"help_uri": uri} if (uri := help_uri(r.code)) else {}),
             }
             for r in reg
         ]

@@ -36,6 +36,7 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
 
 
 def _rule_descriptor(info: RuleInfo) -> dict[str, Any]:
+    from reportlint.engine.registry import help_uri
     from reportlint.formatters.ruledocs import all_rules, rule_markdown
 
     full = None
@@ -50,12 +51,14 @@ def _rule_descriptor(info: RuleInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": full.doc.what if full is not None else info.summary},
         "help": {"text": help_text or info.summary},
-        "helpUri": info.help_uri,
         "defaultConfiguration": {"level": LEVEL[info.severity]},
         "properties": {"origin": info.origin, "tags": [info.code.rstrip("0123456789")]},
     }
     if full is not None:
         d["help"]["markdown"] = rule_markdown(full)
+    uri = help_uri(info.code)  # docs/rules.md in the repository; left out when no repository is declared
+    if uri:
+        d["helpUri"] = uri
     return d
 
 
