@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from reportlint.api import Settings, lint_file
+from reportlint.api import PreviousReport, Settings, lint_file
 from reportlint.facts.gk_tables import map_tables
 from reportlint.readers import read_document
 from reportlint.readers.text import place_rows
@@ -68,7 +68,7 @@ def test_previous_report_in_txt(tmp_path):
     prev = _write(tmp_path / "prev", "gk-2022-previous", "word")
     ok = lint_file(
         str(_write(tmp_path, "gk-2023-clean", "word")),
-        Settings(select=["GK008"], extra={"previous": str(prev)}),
+        Settings(select=["GK008"], previous=PreviousReport(str(prev))),
     )
     assert ok.error is None and ok.findings == []
 
