@@ -403,3 +403,26 @@ def test_a_new_row_on_the_next_page_is_not_joined(first: list[str]) -> None:
     merged = merge_tables(_grid(3, [["信息内容", "甲", "总计"], last]), _grid(4, [first]))
     assert len(merged.owner) == 3
     assert merged.row_texts(2)[0] == first[0]
+
+
+# --- a real published report (WPS): white strips behind every line, a heading just above a table -----------
+
+HONGZE = CORPUS.parent / "real-pdf" / "gk-hongze-2023.pdf"
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="../shared/corpus/real-pdf is not present")
+def test_published_wps_report_reads_as_published() -> None:
+    from reportlint.api import Settings, lint_file
+
+    doc = read_document(HONGZE)
+    body = [p.text for p in doc.paragraphs if not p.in_table]
+    assert "二、主动公开政府信息情况" in body  # the heading right above the first table is no table cell
+    run_on = [t for t in body if "先审后发" in t]
+    assert len(run_on) == 1 and "“分级审核、先审后发”" in run_on[0]  # healed across the page break
+    assert not any("先审后发" in p.text for p in doc.paragraphs if p.in_table)
+    res = lint_file(str(HONGZE), Settings())
+    codes = sorted(f.code for f in res.findings if f.severity in ("warning", "error"))
+    assert "GK001" not in codes and "HD001" not in codes and "PN002" not in codes
+    # the authors' own slips are still reported: 总计 0 beside 维持 10 / 纠正 1, a truncated row label
+    assert codes.count("GK006") == 2
+    assert any("其他法律行政止公开" in f.message for f in res.findings if f.code == "GK002")

@@ -451,6 +451,76 @@ def _chars_of(page: Any, turn: Any) -> list[Char]:
     return out
 
 
+def _is_white(color: Any) -> bool:
+    """A fill colour that does not show on a white page (gray 1, RGB 1,1,1 or CMYK 0,0,0,0)."""
+    if color is None:
+        return False
+    values = list(color) if isinstance(color, (tuple, list)) else [color]
+    try:
+        nums = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(nums) == 4:
+        return all(v <= 0.02 for v in nums)
+    return bool(nums) and all(v >= 0.98 for v in nums)
+
+
+def _invisible_fill(obj: dict[str, Any]) -> bool:
+    """A white rectangle without an outline (WPS paints one behind every text line and every table cell)."""
+    return bool(obj.get("fill")) and not obj.get("stroke") and _is_white(obj.get("non_stroking_color"))
+
+
+def visible_verticals(page: Any, turn: Any) -> list[Box]:
+    """Vertical rules a reader can see: vertical lines, the sides of outlined or coloured rectangles."""
+    out: list[Box] = []
+    for ln in page.lines:
+        x0, top, x1, bottom = turn((float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
+        if x1 - x0 <= 2.0 and bottom - top > 2.0:
+            out.append((x0, top, x1, bottom))
+    for r in page.rects:
+        if _invisible_fill(r):
+            continue
+        x0, top, x1, bottom = turn((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        if bottom - top > 2.0:
+            out.append((x0, top, x0, bottom))
+            out.append((x1, top, x1, bottom))
+    return out
+
+
+def trim_unruled_rows(cells: list[Box], rules: Sequence[Box]) -> list[Box]:
+    """Drop the top and bottom rows of a table candidate that are one cell across the whole width with no
+    visible vertical rule beside them: the white strips WPS paints behind body lines, which would otherwise
+    pull the paragraphs (and a heading such as ``二、主动公开政府信息情况``) above or below a table into it."""
+    if not cells:
+        return cells
+    left, right = min(c[0] for c in cells), max(c[2] for c in cells)
+
+    def strip(row_top: float) -> Box | None:
+        row = [c for c in cells if abs(c[1] - row_top) <= 2.0]
+        if len(row) != 1 or row[0][0] - left > 2.0 or right - row[0][2] > 2.0:
+            return None
+        return row[0]
+
+    def ruled(box: Box) -> bool:
+        h = box[3] - box[1]
+        return any(min(r[3], box[3]) - max(r[1], box[1]) >= 0.5 * h for r in rules)
+
+    while cells:
+        top = min(c[1] for c in cells)
+        box = strip(top)
+        if box is None or ruled(box):
+            break
+        cells = [c for c in cells if c is not box]
+    while cells:
+        bottom = max(c[3] for c in cells)
+        row_top = max(c[1] for c in cells if abs(c[3] - bottom) <= 2.0)
+        box = strip(row_top)
+        if box is None or abs(box[3] - bottom) > 2.0 or ruled(box):
+            break
+        cells = [c for c in cells if c is not box]
+    return cells
+
+
 def extract_page(page: Any, number: int) -> PageContent:
     """Lines and tables of one pdfplumber page."""
     turn, width, height = _rotator(page)
@@ -464,13 +534,22 @@ def extract_page(page: Any, number: int) -> PageContent:
         chars = [c for c in chars if not c.text.startswith("(cid:")]
     tables: list[TableGrid] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for t in page.find_tables():
-        cells: list[Box] = [turn(tuple(map(float, c))) for c in t.cells]
+    found = page.find_tables()
+    rules = visible_verticals(page, turn) if found else []
+    for t in found:
+        cells = trim_unruled_rows([turn(tuple(map(float, c))) for c in t.cells], rules)
         grid = grid_from_cells(cells, chars, number)
         if grid is None:
             continue
         tables.append(grid)
-        boxes.append(turn(tuple(map(float, t.bbox))))
+        boxes.append(
+            (
+                min(c[0] for c in cells),
+                min(c[1] for c in cells),
+                max(c[2] for c in cells),
+                max(c[3] for c in cells),
+            )
+        )
 
     def in_table(c: Char) -> bool:
         mx, my = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
