@@ -426,3 +426,66 @@ def test_published_wps_report_reads_as_published() -> None:
     # the authors' own slips are still reported: 总计 0 beside 维持 10 / 纠正 1, a truncated row label
     assert codes.count("GK006") == 2
     assert any("其他法律行政止公开" in f.message for f in res.findings if f.code == "GK002")
+
+
+# --- reading cases of issue 14 (tests/fixtures/pdf_reading/make.py: .md source, .docx, LibreOffice .pdf) ------
+
+READING = ROOT / "tests" / "fixtures" / "pdf_reading"
+
+
+def _reading_findings(name: str) -> list[tuple[str, str]]:
+    from reportlint.api import Settings, lint_file
+
+    res = lint_file(str(READING / name), Settings())
+    assert res.error is None, res.error
+    return sorted((f.code, f.excerpt[f.span[0] : f.span[1]] if f.span else f.key) for f in res.findings)
+
+
+@pytest.mark.parametrize("ext", [".docx", ".pdf"])
+def test_renderings_of_the_reading_cases_give_the_findings_of_the_source(ext: str) -> None:
+    assert _reading_findings("report" + ext) == _reading_findings("report.md")
+
+
+def test_wrapped_attachment_note_with_a_hanging_indent_is_one_paragraph() -> None:
+    body = [p.text for p in read_document(READING / "report.pdf").paragraphs if not p.in_table]
+    notes = [t for t in body if t.startswith("附件：")]
+    assert notes == ["附件：澄江县医疗保障局（澄江县医疗保障基金监督管理中心）2025年度法治政府建设情况报告"]
+    assert "澄江县医疗保障局关于报送2025年度法治政府建设情况报告的报告" in body  # a wrapped centred title
+
+
+def test_sentence_broken_by_a_page_break_before_a_table_is_healed() -> None:
+    doc = read_document(READING / "report.pdf")
+    para = next(p for p in doc.paragraphs if p.text.startswith("围绕群众反映集中的问题"))
+    assert para.text.endswith("全年追回医保基金和违约金情况见下表。")
+    assert [a.location.page for a in para.anchors] == [2, 3]
+    first_cell = doc.tables[0].rows[0][0].paragraph
+    assert first_cell.text == "项目" and first_cell.index == para.index + 1
+
+
+def test_heading_above_a_three_line_table_stays_a_heading() -> None:
+    doc = read_document(READING / "report.pdf")
+    heading = next(p for p in doc.paragraphs if p.text == "二、主要指标完成情况")
+    assert not heading.in_table
+    assert len(doc.tables) == 2
+    grid = [[c.paragraph.text for c in row] for row in doc.tables[1].rows]
+    assert grid == [
+        ["指标", "目标", "完成"],
+        ["行政执法案卷合格率", "95%", "100%"],
+        ["规范性文件备案审查率", "100%", "100%"],
+        ["工作人员学法考试参考率", "100%", "100%"],
+    ]
+    assert doc.tables[1].after_paragraph == heading.index
+    docx_grid = [[c.paragraph.text for c in row] for row in read_document(READING / "report.docx").tables[1].rows]
+    assert grid == docx_grid
+
+
+def test_white_strips_above_and_below_a_ruled_table_are_not_rows() -> None:
+    from reportlint.readers.pdf import trim_unruled_rows
+
+    strips = [(70.0, y, 520.0, y + 27.0) for y in (100.0, 127.0, 154.0)]  # one strip per body line
+    table = [(70.0, 181.0, 300.0, 210.0), (300.0, 181.0, 520.0, 210.0), (70.0, 210.0, 520.0, 240.0)]
+    tail = [(70.0, 240.0, 520.0, 267.0)]
+    rules = [(70.0, 181.0, 70.0, 240.0), (520.0, 181.0, 520.0, 240.0)]
+    assert trim_unruled_rows(strips + table + tail, rules) == table
+    # a full-width row with visible rules beside it (a 第二十条 caption row) is kept
+    assert trim_unruled_rows(table, rules) == table

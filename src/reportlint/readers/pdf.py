@@ -521,6 +521,123 @@ def trim_unruled_rows(cells: list[Box], rules: Sequence[Box]) -> list[Box]:
     return cells
 
 
+def horizontal_rules(page: Any, turn: Any) -> list[Box]:
+    """Visible horizontal rules: horizontal lines and thin outlined or coloured rectangles."""
+    out: list[Box] = []
+    for obj in [*page.lines, *page.rects]:
+        if obj.get("object_type") == "rect" and _invisible_fill(obj):
+            continue
+        x0, top, x1, bottom = turn(
+            (float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+        )
+        if bottom - top <= 2.0 and x1 - x0 > 20.0:
+            out.append((x0, top, x1, bottom))
+    return out
+
+
+_BANJI = re.compile(r"抄\s*送|印\s*发\s*$|[（(]\s*共\s*印")
+
+
+def _columns(chars: Sequence[Char], em: float) -> list[float]:
+    """Column edges of a ruled-less table: the middles of the vertical gutters (at least an em wide) that
+    no character of the region crosses."""
+    spans = sorted((c.x0, c.x1) for c in chars)
+    edges = [spans[0][0]]
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= em:
+            edges.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    edges.append(reach)
+    return edges
+
+
+def three_line_tables(
+    page: Any, turn: Any, chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
+) -> list[tuple[TableGrid, Box]]:
+    """Three-line tables (三线表): a rule above the header, one below it and one under the last row, all of
+    one width, no vertical rules. Columns come from the gutters between the texts; a body line that fills
+    only columns the line above fills, and fewer of them, is the wrapped rest of that row."""
+    rules = [
+        r
+        for r in horizontal_rules(page, turn)
+        if r[2] - r[0] >= 0.3 * width
+        and not any(t[0] - 3 <= r[0] and r[2] <= t[2] + 3 and t[1] - 3 <= r[1] <= t[3] + 3 for t in taken)
+    ]
+    if len(rules) < 3:
+        return []
+    groups: dict[tuple[int, int], list[float]] = {}
+    for x0, top, x1, bottom in rules:
+        key = next((k for k in groups if abs(k[0] - x0) <= 3 and abs(k[1] - x1) <= 3), (round(x0), round(x1)))
+        groups.setdefault(key, []).append((top + bottom) / 2)
+    out: list[tuple[TableGrid, Box]] = []
+    for (x0, x1), ys_raw in groups.items():
+        ys = _cluster(ys_raw, 1.5)
+        i = 0
+        while i + 2 < len(ys):
+            top, sep, bottom = ys[i], ys[i + 1], ys[i + 2]
+            grid = _three_line_grid(chars, x0 - 1, x1 + 1, top, sep, bottom, number)
+            if grid is None:
+                i += 1
+                continue
+            out.append((grid, (x0 - 1, top, x1 + 1, bottom)))
+            i += 3
+    return out
+
+
+def _three_line_grid(
+    chars: Sequence[Char], x0: float, x1: float, top: float, sep: float, bottom: float, number: int
+) -> TableGrid | None:
+    inside = [c for c in chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top < (c.top + c.bottom) / 2 < bottom]
+    if not inside:
+        return None
+    em = statistics.median(c.size for c in inside) or 1.0
+    edges = _columns(inside, em)
+    n_cols = len(edges) - 1
+    if n_cols < 2:
+        return None
+    head = [g for g in group_lines(inside) if (g[0].top + g[0].bottom) / 2 < sep]
+    body = [g for g in group_lines(inside) if (g[0].top + g[0].bottom) / 2 > sep]
+    if not head or not body:
+        return None
+
+    def cells(group: list[Char]) -> list[str]:
+        out = []
+        for c in range(n_cols):
+            part = [ch for ch in group if edges[c] <= (ch.x0 + ch.x1) / 2 <= edges[c + 1]]
+            out.append(line_text(part) if part else "")
+        return out
+
+    rows: list[list[str]] = []
+    header = [""] * n_cols
+    for g in head:
+        header = [join_text(a, b) for a, b in zip(header, cells(g), strict=True)]
+    rows.append(header)
+    prev_filled: set[int] = set()
+    for g in body:
+        row = cells(g)
+        filled = {c for c, t in enumerate(row) if t}
+        if len(rows) > 1 and filled < prev_filled:
+            rows[-1] = [join_text(a, b) for a, b in zip(rows[-1], row, strict=True)]
+            continue
+        rows.append(row)
+        prev_filled = filled
+    if sum(1 for t in header if t) < 2 or sum(1 for r in rows[1:] if sum(1 for t in r if t) >= 2) < 1:
+        return None
+    if any(_BANJI.search(t) for r in rows for t in r):
+        return None  # the 版记 between its rules is no table
+    texts = {(r, c): t for r, row in enumerate(rows) for c, t in enumerate(row)}
+    return TableGrid(
+        page=number,
+        top=top,
+        texts=texts,
+        spans={(r, c): (1, 1) for r in range(len(rows)) for c in range(n_cols)},
+        owner=[[(r, c) for c in range(n_cols)] for r in range(len(rows))],
+        xs=edges,
+        row_pages=[number] * len(rows),
+    )
+
+
 def extract_page(page: Any, number: int) -> PageContent:
     """Lines and tables of one pdfplumber page."""
     turn, width, height = _rotator(page)
@@ -550,6 +667,10 @@ def extract_page(page: Any, number: int) -> PageContent:
                 max(c[3] for c in cells),
             )
         )
+
+    for grid, box in three_line_tables(page, turn, chars, boxes, number, width):
+        tables.append(grid)
+        boxes.append(box)
 
     def in_table(c: Char) -> bool:
         mx, my = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
@@ -693,11 +814,58 @@ def _kind(ln: Line, m: Margins) -> str:
     return "other"
 
 
+_NOTE_LABEL = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\d+\s*[.．、]\s*)?")
+_ITEM_START = re.compile(r"^\s*\d+\s*[.．、]")
+
+
+def _em_width(text: str) -> float:
+    """Width of ``text`` in ems: a wide (CJK) character one, anything else half."""
+    return sum(1.0 if _is_wide(ch) else 0.5 for ch in text if not ch.isspace())
+
+
+def _hanging_continuation(prev: _Para, a: Line, b: Line, m: Margins) -> bool:
+    """``b`` is the wrapped rest of a 附件说明 set with a hanging indent (GB/T 9704 7.3.4: a wrapped name
+    starts under the name's first character): the line before reaches the right margin and ``b`` starts
+    where the name (after ``附件：`` or ``附件：1.``) starts on the first line. A numbered line (``2.…``) is
+    the next attachment, not a continuation."""
+    first = prev.lines[0]
+    label = _NOTE_LABEL.match(prev.text)
+    if label is None or b.page != a.page or _ITEM_START.match(b.text):
+        return False
+    em = max(first.size, 1.0)
+    name_x = first.x0 + _em_width(label.group(0)) * em
+    if abs(b.x0 - name_x) > 0.6 * em:
+        return False
+    return m.right - a.x1 <= 1.5 * em or b.lead >= m.right - a.x1 - 0.25 * a.size
+
+
+def _wrapped_centred(prev: _Para, a: Line, b: Line, ma: Margins, mb: Margins) -> bool:
+    """``b`` is the second line of a centred title too long for one line: the title's first line fills the
+    whole text width, ``b`` is centred below it in the same size and weight, and the first line does not
+    end a sentence."""
+    em = max(a.size, 1.0)
+    return (
+        len(prev.lines) == 1
+        and b.page == a.page
+        and a.bold == b.bold
+        and _kind(b, mb) == "centered"
+        and (a.x0 - ma.left) / em < 1.0
+        and (ma.right - a.x1) / em < 1.5
+        and not ends_complete(prev.text)
+    )
+
+
 def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: bool) -> bool:
     """Whether line ``b`` continues the paragraph whose last line is ``a``."""
     ma, mb = layout.margins[a.page % 2], layout.margins[b.page % 2]
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
         return False
+    if same_page and b.top - a.bottom > layout.line_gap + 0.35 * a.size:
+        return False
+    if _hanging_continuation(prev, a, b, ma):
+        return True
+    if _wrapped_centred(prev, a, b, ma, mb):
+        return True
     if _kind(b, mb) != "left":
         return False
     short = ma.right - a.x1
