@@ -475,7 +475,9 @@ def test_heading_above_a_three_line_table_stays_a_heading() -> None:
         ["工作人员学法考试参考率", "100%", "100%"],
     ]
     assert doc.tables[1].after_paragraph == heading.index
-    docx_grid = [[c.paragraph.text for c in row] for row in read_document(READING / "report.docx").tables[1].rows]
+    docx_grid = [
+        [c.paragraph.text for c in row] for row in read_document(READING / "report.docx").tables[1].rows
+    ]
     assert grid == docx_grid
 
 
@@ -489,3 +491,44 @@ def test_white_strips_above_and_below_a_ruled_table_are_not_rows() -> None:
     assert trim_unruled_rows(strips + table + tail, rules) == table
     # a full-width row with visible rules beside it (a 第二十条 caption row) is kept
     assert trim_unruled_rows(table, rules) == table
+
+
+# --- the PDFium fast path (readers/pdf_pdfium.py) reads what pdfplumber reads ---------------------------------
+
+FAST_PATH_PDFS = sorted(
+    [
+        *PDF.glob("report*.pdf"),
+        *READING.glob("*.pdf"),
+        *(ROOT / "tests" / "fixtures" / "precision").glob("*.pdf"),
+        *(ROOT / "examples").glob("*.pdf"),
+        *(ROOT / "examples" / "gk").glob("*.pdf"),
+    ]
+)
+
+
+def _layout(doc: Document) -> tuple[list[tuple[bool, str, list[int | None]]], list[list[list[str]]]]:
+    paras = [(p.in_table, p.text, [a.location.page for a in p.anchors]) for p in doc.paragraphs]
+    tables = [[[c.paragraph.text for c in row] for row in t.rows] for t in doc.tables]
+    return paras, tables
+
+
+@pytest.mark.parametrize("path", FAST_PATH_PDFS, ids=lambda p: p.name)
+def test_fast_path_gives_the_paragraphs_anchors_and_tables_of_pdfplumber(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportlint.readers.pdf as pdf_reader
+
+    fast = read_document(path)
+    monkeypatch.setattr(pdf_reader, "FAST_PATH", False)
+    assert _layout(fast) == _layout(read_document(path))
+
+
+def test_streams_that_inflate_without_end_go_to_pdfplumber() -> None:
+    import zlib
+
+    from reportlint.readers.pdf_pdfium import inflates_modestly
+
+    stream = zlib.compress(b" " * (4 << 20), 9)
+    data = b"1 0 obj <</Length %d /Filter /FlateDecode>> stream\n" % len(stream) + stream + b"\nendstream"
+    assert inflates_modestly(data, budget=8 << 20)
+    assert not inflates_modestly(data, budget=1 << 20)

@@ -558,9 +558,16 @@ def three_line_tables(
     """Three-line tables (三线表): a rule above the header, one below it and one under the last row, all of
     one width, no vertical rules. Columns come from the gutters between the texts; a body line that fills
     only columns the line above fills, and fewer of them, is the wrapped rest of that row."""
+    return three_line_tables_from(horizontal_rules(page, turn), chars, taken, number, width)
+
+
+def three_line_tables_from(
+    hrules: Sequence[Box], chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
+) -> list[tuple[TableGrid, Box]]:
+    """:func:`three_line_tables` from the page's horizontal rules (x0, top, x1, bottom)."""
     rules = [
         r
-        for r in horizontal_rules(page, turn)
+        for r in hrules
         if r[2] - r[0] >= 0.3 * width
         and not any(t[0] - 3 <= r[0] and r[2] <= t[2] + 3 and t[1] - 3 <= r[1] <= t[3] + 3 for t in taken)
     ]
@@ -1058,7 +1065,37 @@ def _open(fh: Any) -> Any:
         raise
 
 
+FAST_PATH = True
+"""Read characters with PDFium where no rules are drawn (readers/pdf_pdfium.py); False: pdfplumber only."""
+
+
 def _read(fh: Any, path: Path, limits: Limits) -> Document:
+    if FAST_PATH:
+        from reportlint.readers.pdf_pdfium import read_pages
+
+        opened: list[Any] = []
+
+        def plumber_page() -> Any:
+            pdf = _open(fh)
+            opened.append(pdf)
+
+            def extract(k: int) -> PageContent:
+                page = pdf.pages[k]
+                try:
+                    return extract_page(page, k + 1)
+                finally:
+                    page.close()
+
+            return extract
+
+        try:
+            fast = read_pages(path, limits.max_pages, plumber_page)
+        finally:
+            for pdf in opened:
+                pdf.close()
+        if fast is not None:
+            return _finish(str(path), fast)
+        fh.seek(0)
     pdf = _open(fh)
     try:
         n_pages = len(pdf.pages)
