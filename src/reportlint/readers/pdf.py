@@ -173,7 +173,8 @@ def line_text(chars: Sequence[Char]) -> str:
         if _is_wide(left) and _is_wide(right):
             space = excess > 1.5  # a layout gap (distributed text), never letter spacing
         elif _is_wide(left) or _is_wide(right):
-            space = excess > 0.5 and (_is_latin(left) or _is_latin(right))
+            # 0.01: a gap of exactly half an em (a half-width space) must not tip over on rounding noise
+            space = excess > 0.51 and (_is_latin(left) or _is_latin(right))
         else:
             space = excess > 0.15
         if space:
@@ -552,19 +553,12 @@ def _columns(chars: Sequence[Char], em: float) -> list[float]:
     return edges
 
 
-def three_line_tables(
-    page: Any, turn: Any, chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
+def three_line_tables_from(
+    hrules: Sequence[Box], chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
 ) -> list[tuple[TableGrid, Box]]:
     """Three-line tables (三线表): a rule above the header, one below it and one under the last row, all of
     one width, no vertical rules. Columns come from the gutters between the texts; a body line that fills
     only columns the line above fills, and fewer of them, is the wrapped rest of that row."""
-    return three_line_tables_from(horizontal_rules(page, turn), chars, taken, number, width)
-
-
-def three_line_tables_from(
-    hrules: Sequence[Box], chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
-) -> list[tuple[TableGrid, Box]]:
-    """:func:`three_line_tables` from the page's horizontal rules (x0, top, x1, bottom)."""
     rules = [
         r
         for r in hrules
@@ -645,23 +639,20 @@ def _three_line_grid(
     )
 
 
-def extract_page(page: Any, number: int) -> PageContent:
-    """Lines and tables of one pdfplumber page."""
-    turn, width, height = _rotator(page)
-    chars = [  # text placed off the page is not shown to the reader
-        c
-        for c in _chars_of(page, turn)
-        if -1 <= (c.x0 + c.x1) / 2 <= width + 1 and -1 <= (c.top + c.bottom) / 2 <= height + 1
-    ]
-    unmapped = sum(1 for c in chars if c.text.startswith("(cid:"))
-    if unmapped:
-        chars = [c for c in chars if not c.text.startswith("(cid:")]
+def page_tables(
+    cell_groups: Sequence[list[Box]],
+    verticals: Sequence[Box],
+    hrules: Sequence[Box],
+    chars: Sequence[Char],
+    number: int,
+    width: float,
+) -> tuple[list[TableGrid], list[Box]]:
+    """The tables of a page and their boxes: ruled tables from the table finder's cell groups (white unruled
+    strips trimmed off), then three-line tables from the horizontal rules left over."""
     tables: list[TableGrid] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    found = page.find_tables()
-    rules = visible_verticals(page, turn) if found else []
-    for t in found:
-        cells = trim_unruled_rows([turn(tuple(map(float, c))) for c in t.cells], rules)
+    boxes: list[Box] = []
+    for group in cell_groups:
+        cells = trim_unruled_rows(list(group), verticals)
         grid = grid_from_cells(cells, chars, number)
         if grid is None:
             continue
@@ -674,10 +665,28 @@ def extract_page(page: Any, number: int) -> PageContent:
                 max(c[3] for c in cells),
             )
         )
+    if len(hrules) >= 3:
+        for grid, box in three_line_tables_from(hrules, chars, boxes, number, width):
+            tables.append(grid)
+            boxes.append(box)
+    return tables, boxes
 
-    for grid, box in three_line_tables(page, turn, chars, boxes, number, width):
-        tables.append(grid)
-        boxes.append(box)
+
+def extract_page(page: Any, number: int) -> PageContent:
+    """Lines and tables of one pdfplumber page."""
+    turn, width, height = _rotator(page)
+    chars = [  # text placed off the page is not shown to the reader
+        c
+        for c in _chars_of(page, turn)
+        if -1 <= (c.x0 + c.x1) / 2 <= width + 1 and -1 <= (c.top + c.bottom) / 2 <= height + 1
+    ]
+    unmapped = sum(1 for c in chars if c.text.startswith("(cid:"))
+    if unmapped:
+        chars = [c for c in chars if not c.text.startswith("(cid:")]
+    found = page.find_tables()
+    groups = [[turn(tuple(map(float, c))) for c in t.cells] for t in found]
+    verticals = visible_verticals(page, turn) if found else []
+    tables, boxes = page_tables(groups, verticals, horizontal_rules(page, turn), chars, number, width)
 
     def in_table(c: Char) -> bool:
         mx, my = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2

@@ -10,7 +10,8 @@ anything that may be a table rule or a page the fast path does not model:
   rule — a ruled table may be there (horizontal rules alone are read here: three-line tables, 版记 rules);
 - a form XObject (its contents are not walked here), a rotated page.
 
-The whole file goes to pdfplumber when its streams inflate to more than :data:`INFLATE_BUDGET` (PDFium aborts
+The whole file goes to pdfplumber when its cross-reference table is broken (PDFium would repair what
+pdfminer reports as corrupt), when its streams inflate to more than :data:`INFLATE_BUDGET` (PDFium aborts
 the process when an allocation fails; pdfminer raises MemoryError, which the reader turns into too-large),
 when PDFium cannot open it (encrypted, corrupt: pdfplumber's error
 messages are the ones users see), when a character has no Unicode mapping, or when a page has no text (the
@@ -24,10 +25,12 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlint.readers.pdf import Box, Char, PageContent, make_lines, three_line_tables_from
+from reportlint.readers.pdf import Box, Char, PageContent, make_lines, page_tables
+from reportlint.readers.pdf_lattice import Edge, find_tables
 
 PlumberPage = Callable[[int], PageContent]
 """Extract page ``k`` (0-based) with pdfplumber."""
@@ -82,33 +85,82 @@ def _visible_path(raw: Any, obj: Any) -> bool:
     return not white and a.value > 0
 
 
-def _survey(raw: Any, page: Any, height: float) -> tuple[bool, int, list[Box]]:
-    """(whether the page needs pdfplumber, number of images, the visible horizontal rules).
+@dataclass(slots=True)
+class Survey:
+    """What the page's drawn paths say (page coordinates, y downwards)."""
 
-    A page whose only visible paths are thin horizontal lines (the red line under a 发文机关标志, the rules of
-    a 版记 or of a three-line table) stays here; any other visible path may be part of a ruled table."""
+    plumber: bool = False
+    """Something this path does not model (a rotated page, a form XObject): hand the page to pdfplumber."""
+    images: int = 0
+    edges: list[Edge] = field(default_factory=list)
+    """Every horizontal and vertical segment, shown or not (what pdfplumber's table finder uses)."""
+    verticals: list[Box] = field(default_factory=list)
+    """Vertical rules that show."""
+    hrules: list[Box] = field(default_factory=list)
+    """Horizontal rules that show."""
+
+
+def _survey(raw: Any, page: Any, height: float) -> Survey:
+    out = Survey()
     if raw.FPDFPage_GetRotation(page) % 4:
-        return True, 0, []
-    images = 0
-    rules: list[Box] = []
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        out.plumber = True
+        return out
+    m = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    close = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
     for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
-            return True, images, []
-        elif kind == raw.FPDF_PAGEOBJ_PATH and _visible_path(raw, obj):
-            if not raw.FPDFPageObj_GetBounds(
-                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-            ):
-                return True, images, []
-            box = (left.value, height - top.value, right.value, height - bottom.value)
-            if box[3] - box[1] > 2.0 or box[2] - box[0] <= 20.0:
-                return True, images, []
-            rules.append(box)
-    return False, images, rules
+            out.images += 1
+            continue
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            out.plumber = True
+            return out
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        visible = _visible_path(raw, obj)
+        if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+            out.plumber = True
+            return out
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        start: tuple[float, float] | None = None
+        prev: tuple[float, float] | None = None
+        segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        for k in range(raw.FPDFPath_CountSegments(obj)):
+            seg = raw.FPDFPath_GetPathSegment(obj, k)
+            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+            pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+            kind_seg = raw.FPDFPathSegment_GetType(seg)
+            if kind_seg == close[0]:
+                start = prev = pt
+                continue
+            if kind_seg == close[1] and prev is not None:
+                segs.append((prev, pt))
+            prev = pt
+            if raw.FPDFPathSegment_GetClose(seg) and start is not None and prev != start:
+                segs.append((prev, start))
+                prev = start
+        for p0, p1 in segs:
+            x0, x1 = min(p0[0], p1[0]), max(p0[0], p1[0])
+            top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
+            if abs(p0[1] - p1[1]) < 1e-3:
+                out.edges.append(("h", x0, top, x1, top))
+            elif abs(p0[0] - p1[0]) < 1e-3:
+                out.edges.append(("v", x0, top, x0, bottom))
+        if visible:
+            left, bottom_, right, top_ = (ctypes.c_float() for _ in range(4))
+            raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom_, right, top_)))
+            box = (left.value, height - top_.value, right.value, height - bottom_.value)
+            if box[3] - box[1] <= 2.0 and box[2] - box[0] > 20.0:
+                out.hrules.append(box)
+            elif box[3] - box[1] > 2.0:
+                if box[2] - box[0] <= 2.0:
+                    out.verticals.append(box)
+                else:  # the sides of an outlined or coloured box
+                    out.verticals.append((box[0], box[1], box[0], box[3]))
+                    out.verticals.append((box[2], box[1], box[2], box[3]))
+    return out
 
 
 def _page_chars(raw: Any, textpage: Any, height: float, width: float) -> list[Char] | None:
@@ -117,6 +169,7 @@ def _page_chars(raw: Any, textpage: Any, height: float, width: float) -> list[Ch
     rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     buf = ctypes.create_string_buffer(256)
+    left, right, low, high = (ctypes.c_double() for _ in range(4))
     objects: dict[int, tuple[str, float]] = {}  # text object -> (font name, font size on the page)
     for i in range(raw.FPDFText_CountChars(textpage)):
         if raw.FPDFText_IsGenerated(textpage, i):
@@ -127,10 +180,6 @@ def _page_chars(raw: Any, textpage: Any, height: float, width: float) -> list[Ch
         ch = chr(code)
         if ch.isspace():
             continue
-        raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))
-        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        if not (-1 <= (x0 + x1) / 2 <= width + 1 and -1 <= (top + bottom) / 2 <= height + 1):
-            continue  # text placed off the page is not shown to the reader
         obj = raw.FPDFText_GetTextObject(textpage, i)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         info = objects.get(key)
@@ -142,7 +191,20 @@ def _page_chars(raw: Any, textpage: Any, height: float, width: float) -> list[Ch
             n = raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj), buf, len(buf)) if obj else 0
             font = buf.raw[: max(n - 1, 0)].decode("utf-8", "replace") if n else ""
             info = objects[key] = (font, size)
-        out.append(Char(ch, x0, x1, top, bottom, info[1], info[0]))
+        size = info[1]
+        raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))
+        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if bottom - top > 1.6 * size or x1 - x0 > 1.6 * size:
+            # a loose box stretched by a font's odd metrics (seen on vertical text in a WPS table cell):
+            # the glyph's tight box, on an em-high band around its middle
+            raw.FPDFText_GetCharBox(
+                textpage, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high)
+            )
+            mid = height - (low.value + high.value) / 2
+            x0, x1, top, bottom = left.value, right.value, mid - size / 2, mid + size / 2
+        if not (-1 <= (x0 + x1) / 2 <= width + 1 and -1 <= (top + bottom) / 2 <= height + 1):
+            continue  # text placed off the page is not shown to the reader
+        out.append(Char(ch, x0, x1, top, bottom, size, info[0]))
     return dedupe_chars(out)
 
 
@@ -189,6 +251,8 @@ def read_pages(
     except Exception:
         return None
     try:
+        if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+            return None  # PDFium rebuilt a broken file: pdfplumber decides what is readable
         n_pages = len(pdf)
         if n_pages == 0 or n_pages > max_pages:
             return None  # the size errors come from the pdfplumber path
@@ -198,8 +262,8 @@ def read_pages(
             page = pdf[k]
             try:
                 width, height = page.get_size()
-                plumber, images, rules = _survey(raw, page.raw, height)
-                if plumber:
+                survey = _survey(raw, page.raw, height)
+                if survey.plumber:
                     if extract is None:
                         extract = plumber_page()
                     pages.append(extract(k))
@@ -211,19 +275,19 @@ def read_pages(
                     textpage.close()
                 if not chars:
                     return None  # unmapped characters, or an empty (scanned?) page: pdfplumber's notes
-                n_chars = len(chars)
-                found = three_line_tables_from(rules, chars, [], k + 1, width) if len(rules) >= 3 else []
-                if found:
-                    chars = [c for c in chars if not any(_inside(c, box) for _, box in found)]
+                groups = find_tables(survey.edges) if survey.edges else []
+                verticals = survey.verticals if groups else []
+                tables, boxes = page_tables(groups, verticals, survey.hrules, chars, k + 1, width)
+                body = [c for c in chars if not any(_inside(c, box) for box in boxes)] if boxes else chars
                 pages.append(
                     PageContent(
                         number=k + 1,
                         width=width,
                         height=height,
-                        lines=make_lines(chars, k + 1),
-                        tables=[grid for grid, _ in found],
-                        n_chars=n_chars,
-                        n_images=images,
+                        lines=make_lines(body, k + 1),
+                        tables=sorted(tables, key=lambda t: t.top),
+                        n_chars=len(chars),
+                        n_images=survey.images,
                     )
                 )
             finally:
