@@ -30,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run_all  # noqa: E402
+import run_all
 
-import reportlint.readers.pdf as pdf_reader  # noqa: E402
-from reportlint.readers import read_document  # noqa: E402
+import reportlint.readers.pdf as pdf_reader
+from reportlint.readers import read_document
 
 
 def to_lo_pdf(docx: Path, out: Path) -> Path:
