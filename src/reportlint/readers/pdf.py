@@ -1,4 +1,12 @@
-"""Read .pdf reports with pdfplumber (pdfminer.six): lines from character geometry, paragraphs from layout.
+"""Read .pdf reports: lines from character geometry, paragraphs from layout.
+
+Characters and ruling lines come from PDFium (``readers/pdf_pdfium.py``, ruled tables found by
+``readers/pdf_lattice.py``); pdfplumber (pdfminer.six) reads rotated pages, pages with form XObjects and files
+PDFium should not be trusted with (see that module). Both feed the same layout code below.
+
+Ruled tables: the top and bottom rows of a table candidate that are one white strip across its width with no
+visible vertical rule beside them are body text (WPS paints a white rectangle behind every line). Three-line
+tables (三线表) are found from three horizontal rules of one width, columns from the gutters between texts.
 
 Pages are processed one at a time (and closed) so memory stays flat on long files. For each page the reader
 takes the characters (duplicates from fake-bold removed), finds ruled tables with pdfplumber's table finder,
