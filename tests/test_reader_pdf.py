@@ -532,3 +532,26 @@ def test_streams_that_inflate_without_end_go_to_pdfplumber() -> None:
     data = b"1 0 obj <</Length %d /Filter /FlateDecode>> stream\n" % len(stream) + stream + b"\nendstream"
     assert inflates_modestly(data, budget=8 << 20)
     assert not inflates_modestly(data, budget=1 << 20)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["pdfium", "pdfplumber"])
+def test_white_strips_behind_lines_do_not_make_a_table_of_the_text(
+    fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WPS habits (tests/fixtures/pdf_reading/make_wps_like.py): a white rectangle behind every line."""
+    import reportlint.readers.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "FAST_PATH", fast)
+    doc = read_document(READING / "wps_like.pdf")
+    body = [p for p in doc.paragraphs if not p.in_table]
+    heading = next(p for p in body if p.text == "二、主动公开政府信息情况")
+    run_on = next(p for p in body if "先审后发" in p.text)
+    assert "严格执行“分级审核、先审后发”程序" in run_on.text
+    assert [a.location.page for a in run_on.anchors] == [1, 2]
+    assert len(doc.tables) == 1 and doc.tables[0].after_paragraph == heading.index
+    assert [[c.paragraph.text for c in row] for row in doc.tables[0].rows] == [
+        ["信息内容", "本年制发件数", "本年废止件数"],
+        ["规章", "0", "0"],
+        ["行政规范性文件", "3", "1"],
+    ]
+    assert body[-1].text.startswith("本年度共收到") and body[-2].text.startswith("三、")
