@@ -452,7 +452,7 @@ def test_renderings_of_the_reading_cases_give_the_findings_of_the_source(ext: st
 def test_wrapped_attachment_note_with_a_hanging_indent_is_one_paragraph() -> None:
     body = [p.text for p in read_document(READING / "report.pdf").paragraphs if not p.in_table]
     notes = [t for t in body if t.startswith("附件：")]
-    assert notes == ["附件：澄江县医疗保障局（澄江县医疗保障基金监督管理中心）2025年度法治政府建设情况报告"]
+    assert notes == ["附件：澄江县医疗保障局（澄江县医疗保障基金监督管理中心）2024年度法治政府建设情况报告"]
     assert "澄江县医疗保障局关于报送2025年度法治政府建设情况报告的报告" in body  # a wrapped centred title
 
 
