@@ -403,3 +403,158 @@ def test_a_new_row_on_the_next_page_is_not_joined(first: list[str]) -> None:
     merged = merge_tables(_grid(3, [["信息内容", "甲", "总计"], last]), _grid(4, [first]))
     assert len(merged.owner) == 3
     assert merged.row_texts(2)[0] == first[0]
+
+
+# --- a real published report (WPS): white strips behind every line, a heading just above a table -----------
+
+HONGZE = CORPUS.parent / "real-pdf" / "gk-hongze-2023.pdf"
+
+
+@pytest.mark.skipif(not HONGZE.is_file(), reason="../shared/corpus/real-pdf is not present")
+def test_published_wps_report_reads_as_published() -> None:
+    from reportlint.api import Settings, lint_file
+
+    doc = read_document(HONGZE)
+    body = [p.text for p in doc.paragraphs if not p.in_table]
+    assert "二、主动公开政府信息情况" in body  # the heading right above the first table is no table cell
+    run_on = [t for t in body if "先审后发" in t]
+    assert len(run_on) == 1 and "“分级审核、先审后发”" in run_on[0]  # healed across the page break
+    assert not any("先审后发" in p.text for p in doc.paragraphs if p.in_table)
+    res = lint_file(str(HONGZE), Settings())
+    codes = sorted(f.code for f in res.findings if f.severity in ("warning", "error"))
+    assert "GK001" not in codes and "HD001" not in codes and "PN002" not in codes
+    # the authors' own slips are still reported: 总计 0 beside 维持 10 / 纠正 1, a truncated row label
+    assert codes.count("GK006") == 2
+    assert any("其他法律行政止公开" in f.message for f in res.findings if f.code == "GK002")
+
+
+# --- reading cases of issue 14 (tests/fixtures/pdf_reading/make.py: .md source, .docx, LibreOffice .pdf) ------
+
+READING = ROOT / "tests" / "fixtures" / "pdf_reading"
+
+
+def _reading_findings(name: str) -> list[tuple[str, str]]:
+    from reportlint.api import Settings, lint_file
+
+    res = lint_file(str(READING / name), Settings())
+    assert res.error is None, res.error
+    return sorted((f.code, f.excerpt[f.span[0] : f.span[1]] if f.span else f.key) for f in res.findings)
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".pdf"])
+def test_renderings_of_the_reading_cases_give_the_findings_of_the_source(ext: str) -> None:
+    want = _reading_findings("report.md")
+    # the planted slip: the wrapped 附件说明 names last year's report, flagged on the whole name
+    assert [c for c, _ in want] == ["FZ004", "GW003"]
+    assert _reading_findings("report" + ext) == want
+
+
+def test_wrapped_attachment_note_with_a_hanging_indent_is_one_paragraph() -> None:
+    body = [p.text for p in read_document(READING / "report.pdf").paragraphs if not p.in_table]
+    notes = [t for t in body if t.startswith("附件：")]
+    assert notes == ["附件：澄江县医疗保障局（澄江县医疗保障基金监督管理中心）2024年度法治政府建设情况报告"]
+    assert "澄江县医疗保障局关于报送2025年度法治政府建设情况报告的报告" in body  # a wrapped centred title
+
+
+def test_sentence_broken_by_a_page_break_before_a_table_is_healed() -> None:
+    doc = read_document(READING / "report.pdf")
+    para = next(p for p in doc.paragraphs if p.text.startswith("围绕群众反映集中的问题"))
+    assert para.text.endswith("全年追回医保基金和违约金情况见下表。")
+    assert [a.location.page for a in para.anchors] == [2, 3]
+    first_cell = doc.tables[0].rows[0][0].paragraph
+    assert first_cell.text == "项目" and first_cell.index == para.index + 1
+
+
+def test_heading_above_a_three_line_table_stays_a_heading() -> None:
+    doc = read_document(READING / "report.pdf")
+    heading = next(p for p in doc.paragraphs if p.text == "二、主要指标完成情况")
+    assert not heading.in_table
+    assert len(doc.tables) == 2
+    grid = [[c.paragraph.text for c in row] for row in doc.tables[1].rows]
+    assert grid == [
+        ["指标", "目标", "完成"],
+        ["行政执法案卷合格率", "95%", "100%"],
+        ["规范性文件备案审查率", "100%", "100%"],
+        ["工作人员学法考试参考率", "100%", "100%"],
+    ]
+    assert doc.tables[1].after_paragraph == heading.index
+    docx_grid = [
+        [c.paragraph.text for c in row] for row in read_document(READING / "report.docx").tables[1].rows
+    ]
+    assert grid == docx_grid
+
+
+def test_white_strips_above_and_below_a_ruled_table_are_not_rows() -> None:
+    from reportlint.readers.pdf import trim_unruled_rows
+
+    strips = [(70.0, y, 520.0, y + 27.0) for y in (100.0, 127.0, 154.0)]  # one strip per body line
+    table = [(70.0, 181.0, 300.0, 210.0), (300.0, 181.0, 520.0, 210.0), (70.0, 210.0, 520.0, 240.0)]
+    tail = [(70.0, 240.0, 520.0, 267.0)]
+    rules = [(70.0, 181.0, 70.0, 240.0), (520.0, 181.0, 520.0, 240.0)]
+    assert trim_unruled_rows(strips + table + tail, rules) == table
+    # a full-width row with visible rules beside it (a 第二十条 caption row) is kept
+    assert trim_unruled_rows(table, rules) == table
+
+
+# --- the PDFium fast path (readers/pdf_pdfium.py) reads what pdfplumber reads ---------------------------------
+
+FAST_PATH_PDFS = sorted(
+    [
+        *PDF.glob("report*.pdf"),
+        *READING.glob("*.pdf"),
+        *(ROOT / "tests" / "fixtures" / "precision").glob("*.pdf"),
+        *(ROOT / "examples").glob("*.pdf"),
+        *(ROOT / "examples" / "gk").glob("*.pdf"),
+    ]
+)
+
+
+def _layout(doc: Document) -> tuple[list[tuple[bool, str, list[int | None]]], list[list[list[str]]]]:
+    paras = [(p.in_table, p.text, [a.location.page for a in p.anchors]) for p in doc.paragraphs]
+    tables = [[[c.paragraph.text for c in row] for row in t.rows] for t in doc.tables]
+    return paras, tables
+
+
+@pytest.mark.parametrize("path", FAST_PATH_PDFS, ids=lambda p: p.name)
+def test_fast_path_gives_the_paragraphs_anchors_and_tables_of_pdfplumber(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportlint.readers.pdf as pdf_reader
+
+    fast = read_document(path)
+    monkeypatch.setattr(pdf_reader, "FAST_PATH", False)
+    assert _layout(fast) == _layout(read_document(path))
+
+
+def test_streams_that_inflate_without_end_go_to_pdfplumber() -> None:
+    import zlib
+
+    from reportlint.readers.pdf_pdfium import inflates_modestly
+
+    stream = zlib.compress(b" " * (4 << 20), 9)
+    data = b"1 0 obj <</Length %d /Filter /FlateDecode>> stream\n" % len(stream) + stream + b"\nendstream"
+    assert inflates_modestly(data, budget=8 << 20)
+    assert not inflates_modestly(data, budget=1 << 20)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["pdfium", "pdfplumber"])
+def test_white_strips_behind_lines_do_not_make_a_table_of_the_text(
+    fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WPS habits (tests/fixtures/pdf_reading/make_wps_like.py): a white rectangle behind every line."""
+    import reportlint.readers.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "FAST_PATH", fast)
+    doc = read_document(READING / "wps_like.pdf")
+    body = [p for p in doc.paragraphs if not p.in_table]
+    heading = next(p for p in body if p.text == "二、主动公开政府信息情况")
+    run_on = next(p for p in body if "先审后发" in p.text)
+    assert "严格执行“分级审核、先审后发”程序" in run_on.text
+    assert [a.location.page for a in run_on.anchors] == [1, 2]
+    assert len(doc.tables) == 1 and doc.tables[0].after_paragraph == heading.index
+    assert [[c.paragraph.text for c in row] for row in doc.tables[0].rows] == [
+        ["信息内容", "本年制发件数", "本年废止件数"],
+        ["规章", "0", "0"],
+        ["行政规范性文件", "3", "1"],
+    ]
+    assert body[-1].text.startswith("本年度共收到") and body[-2].text.startswith("三、")

@@ -430,8 +430,11 @@ def _broken_pdf(tmp_path: Path) -> Path:
     return broken
 
 
-def test_pdfminer_warnings_do_not_reach_stderr(tmp_path, caplog):
+def test_pdfminer_warnings_do_not_reach_stderr(tmp_path, caplog, monkeypatch):
+    import reportlint.readers.pdf as pdf_reader
+
     broken = _broken_pdf(tmp_path)
+    monkeypatch.setattr(pdf_reader, "FAST_PATH", False)  # pdfminer reads it (PDFium would not talk)
     with caplog.at_level(logging.WARNING, logger="pdfminer"):
         doc = read_document(broken)
     assert "Line 3 of the annual report" in doc.text

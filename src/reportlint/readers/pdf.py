@@ -1,4 +1,12 @@
-"""Read .pdf reports with pdfplumber (pdfminer.six): lines from character geometry, paragraphs from layout.
+"""Read .pdf reports: lines from character geometry, paragraphs from layout.
+
+Characters and ruling lines come from PDFium (``readers/pdf_pdfium.py``, ruled tables found by
+``readers/pdf_lattice.py``); pdfplumber (pdfminer.six) reads rotated pages, pages with form XObjects and files
+PDFium should not be trusted with (see that module). Both feed the same layout code below.
+
+Ruled tables: the top and bottom rows of a table candidate that are one white strip across its width with no
+visible vertical rule beside them are body text (WPS paints a white rectangle behind every line). Three-line
+tables (三线表) are found from three horizontal rules of one width, columns from the gutters between texts.
 
 Pages are processed one at a time (and closed) so memory stays flat on long files. For each page the reader
 takes the characters (duplicates from fake-bold removed), finds ruled tables with pdfplumber's table finder,
@@ -173,7 +181,8 @@ def line_text(chars: Sequence[Char]) -> str:
         if _is_wide(left) and _is_wide(right):
             space = excess > 1.5  # a layout gap (distributed text), never letter spacing
         elif _is_wide(left) or _is_wide(right):
-            space = excess > 0.5 and (_is_latin(left) or _is_latin(right))
+            # 0.01: a gap of exactly half an em (a half-width space) must not tip over on rounding noise
+            space = excess > 0.51 and (_is_latin(left) or _is_latin(right))
         else:
             space = excess > 0.15
         if space:
@@ -451,6 +460,226 @@ def _chars_of(page: Any, turn: Any) -> list[Char]:
     return out
 
 
+def _is_white(color: Any) -> bool:
+    """A fill colour that does not show on a white page (gray 1, RGB 1,1,1 or CMYK 0,0,0,0)."""
+    if color is None:
+        return False
+    values = list(color) if isinstance(color, (tuple, list)) else [color]
+    try:
+        nums = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(nums) == 4:
+        return all(v <= 0.02 for v in nums)
+    return bool(nums) and all(v >= 0.98 for v in nums)
+
+
+def _invisible_fill(obj: dict[str, Any]) -> bool:
+    """A white rectangle without an outline (WPS paints one behind every text line and every table cell)."""
+    return bool(obj.get("fill")) and not obj.get("stroke") and _is_white(obj.get("non_stroking_color"))
+
+
+def visible_verticals(page: Any, turn: Any) -> list[Box]:
+    """Vertical rules a reader can see: vertical lines, the sides of outlined or coloured rectangles."""
+    out: list[Box] = []
+    for ln in page.lines:
+        x0, top, x1, bottom = turn((float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"])))
+        if x1 - x0 <= 2.0 and bottom - top > 2.0:
+            out.append((x0, top, x1, bottom))
+    for r in page.rects:
+        if _invisible_fill(r):
+            continue
+        x0, top, x1, bottom = turn((float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        if bottom - top > 2.0:
+            out.append((x0, top, x0, bottom))
+            out.append((x1, top, x1, bottom))
+    return out
+
+
+def trim_unruled_rows(cells: list[Box], rules: Sequence[Box]) -> list[Box]:
+    """Drop the top and bottom rows of a table candidate that are one cell across the whole width with no
+    visible vertical rule beside them: the white strips WPS paints behind body lines, which would otherwise
+    pull the paragraphs (and a heading such as ``二、主动公开政府信息情况``) above or below a table into it."""
+    if not cells:
+        return cells
+    left, right = min(c[0] for c in cells), max(c[2] for c in cells)
+
+    def strip(row_top: float) -> Box | None:
+        row = [c for c in cells if abs(c[1] - row_top) <= 2.0]
+        if len(row) != 1 or row[0][0] - left > 2.0 or right - row[0][2] > 2.0:
+            return None
+        return row[0]
+
+    def ruled(box: Box) -> bool:
+        h = box[3] - box[1]
+        return any(min(r[3], box[3]) - max(r[1], box[1]) >= 0.5 * h for r in rules)
+
+    while cells:
+        top = min(c[1] for c in cells)
+        box = strip(top)
+        if box is None or ruled(box):
+            break
+        cells = [c for c in cells if c is not box]
+    while cells:
+        bottom = max(c[3] for c in cells)
+        row_top = max(c[1] for c in cells if abs(c[3] - bottom) <= 2.0)
+        box = strip(row_top)
+        if box is None or abs(box[3] - bottom) > 2.0 or ruled(box):
+            break
+        cells = [c for c in cells if c is not box]
+    return cells
+
+
+def horizontal_rules(page: Any, turn: Any) -> list[Box]:
+    """Visible horizontal rules: horizontal lines and thin outlined or coloured rectangles."""
+    out: list[Box] = []
+    for obj in [*page.lines, *page.rects]:
+        if obj.get("object_type") == "rect" and _invisible_fill(obj):
+            continue
+        x0, top, x1, bottom = turn(
+            (float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+        )
+        if bottom - top <= 2.0 and x1 - x0 > 20.0:
+            out.append((x0, top, x1, bottom))
+    return out
+
+
+_BANJI = re.compile(r"抄\s*送|印\s*发\s*$|[（(]\s*共\s*印")
+
+
+def _columns(chars: Sequence[Char], em: float) -> list[float]:
+    """Column edges of a ruled-less table: the middles of the vertical gutters (at least an em wide) that
+    no character of the region crosses."""
+    spans = sorted((c.x0, c.x1) for c in chars)
+    edges = [spans[0][0]]
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= em:
+            edges.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    edges.append(reach)
+    return edges
+
+
+def three_line_tables_from(
+    hrules: Sequence[Box], chars: Sequence[Char], taken: Sequence[Box], number: int, width: float
+) -> list[tuple[TableGrid, Box]]:
+    """Three-line tables (三线表): a rule above the header, one below it and one under the last row, all of
+    one width, no vertical rules. Columns come from the gutters between the texts; a body line that fills
+    only columns the line above fills, and fewer of them, is the wrapped rest of that row."""
+    rules = [
+        r
+        for r in hrules
+        if r[2] - r[0] >= 0.3 * width
+        and not any(t[0] - 3 <= r[0] and r[2] <= t[2] + 3 and t[1] - 3 <= r[1] <= t[3] + 3 for t in taken)
+    ]
+    if len(rules) < 3:
+        return []
+    groups: dict[tuple[int, int], list[float]] = {}
+    for x0, top, x1, bottom in rules:
+        key = next((k for k in groups if abs(k[0] - x0) <= 3 and abs(k[1] - x1) <= 3), (round(x0), round(x1)))
+        groups.setdefault(key, []).append((top + bottom) / 2)
+    out: list[tuple[TableGrid, Box]] = []
+    for (x0, x1), ys_raw in groups.items():
+        ys = _cluster(ys_raw, 1.5)
+        i = 0
+        while i + 2 < len(ys):
+            top, sep, bottom = ys[i], ys[i + 1], ys[i + 2]
+            grid = _three_line_grid(chars, x0 - 1, x1 + 1, top, sep, bottom, number)
+            if grid is None:
+                i += 1
+                continue
+            out.append((grid, (x0 - 1, top, x1 + 1, bottom)))
+            i += 3
+    return out
+
+
+def _three_line_grid(
+    chars: Sequence[Char], x0: float, x1: float, top: float, sep: float, bottom: float, number: int
+) -> TableGrid | None:
+    inside = [c for c in chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top < (c.top + c.bottom) / 2 < bottom]
+    if not inside:
+        return None
+    em = statistics.median(c.size for c in inside) or 1.0
+    edges = _columns(inside, em)
+    n_cols = len(edges) - 1
+    if n_cols < 2:
+        return None
+    head = [g for g in group_lines(inside) if (g[0].top + g[0].bottom) / 2 < sep]
+    body = [g for g in group_lines(inside) if (g[0].top + g[0].bottom) / 2 > sep]
+    if not head or not body:
+        return None
+
+    def cells(group: list[Char]) -> list[str]:
+        out = []
+        for c in range(n_cols):
+            part = [ch for ch in group if edges[c] <= (ch.x0 + ch.x1) / 2 <= edges[c + 1]]
+            out.append(line_text(part) if part else "")
+        return out
+
+    rows: list[list[str]] = []
+    header = [""] * n_cols
+    for g in head:
+        header = [join_text(a, b) for a, b in zip(header, cells(g), strict=True)]
+    rows.append(header)
+    prev_filled: set[int] = set()
+    for g in body:
+        row = cells(g)
+        filled = {c for c, t in enumerate(row) if t}
+        if len(rows) > 1 and filled < prev_filled:
+            rows[-1] = [join_text(a, b) for a, b in zip(rows[-1], row, strict=True)]
+            continue
+        rows.append(row)
+        prev_filled = filled
+    if sum(1 for t in header if t) < 2 or sum(1 for r in rows[1:] if sum(1 for t in r if t) >= 2) < 1:
+        return None
+    if any(_BANJI.search(t) for r in rows for t in r):
+        return None  # the 版记 between its rules is no table
+    texts = {(r, c): t for r, row in enumerate(rows) for c, t in enumerate(row)}
+    return TableGrid(
+        page=number,
+        top=top,
+        texts=texts,
+        spans={(r, c): (1, 1) for r in range(len(rows)) for c in range(n_cols)},
+        owner=[[(r, c) for c in range(n_cols)] for r in range(len(rows))],
+        xs=edges,
+        row_pages=[number] * len(rows),
+    )
+
+
+def page_tables(
+    cell_groups: Sequence[list[Box]],
+    verticals: Sequence[Box],
+    hrules: Sequence[Box],
+    chars: Sequence[Char],
+    number: int,
+    width: float,
+) -> tuple[list[TableGrid], list[Box]]:
+    """The tables of a page and their boxes: ruled tables from the table finder's cell groups (white unruled
+    strips trimmed off), then three-line tables from the horizontal rules left over."""
+    tables: list[TableGrid] = []
+    boxes: list[Box] = []
+    for group in cell_groups:
+        cells = trim_unruled_rows(list(group), verticals)
+        grid = grid_from_cells(cells, chars, number)
+        if grid is None:
+            continue
+        tables.append(grid)
+        boxes.append(
+            (
+                min(c[0] for c in cells),
+                min(c[1] for c in cells),
+                max(c[2] for c in cells),
+                max(c[3] for c in cells),
+            )
+        )
+    if len(hrules) >= 3:
+        for grid, box in three_line_tables_from(hrules, chars, boxes, number, width):
+            tables.append(grid)
+            boxes.append(box)
+    return tables, boxes
+
+
 def extract_page(page: Any, number: int) -> PageContent:
     """Lines and tables of one pdfplumber page."""
     turn, width, height = _rotator(page)
@@ -462,15 +691,10 @@ def extract_page(page: Any, number: int) -> PageContent:
     unmapped = sum(1 for c in chars if c.text.startswith("(cid:"))
     if unmapped:
         chars = [c for c in chars if not c.text.startswith("(cid:")]
-    tables: list[TableGrid] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    for t in page.find_tables():
-        cells: list[Box] = [turn(tuple(map(float, c))) for c in t.cells]
-        grid = grid_from_cells(cells, chars, number)
-        if grid is None:
-            continue
-        tables.append(grid)
-        boxes.append(turn(tuple(map(float, t.bbox))))
+    found = page.find_tables()
+    groups = [[turn(tuple(map(float, c))) for c in t.cells] for t in found]
+    verticals = visible_verticals(page, turn) if found else []
+    tables, boxes = page_tables(groups, verticals, horizontal_rules(page, turn), chars, number, width)
 
     def in_table(c: Char) -> bool:
         mx, my = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
@@ -614,11 +838,58 @@ def _kind(ln: Line, m: Margins) -> str:
     return "other"
 
 
+_NOTE_LABEL = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\d+\s*[.．、]\s*)?")
+_ITEM_START = re.compile(r"^\s*\d+\s*[.．、]")
+
+
+def _em_width(text: str) -> float:
+    """Width of ``text`` in ems: a wide (CJK) character one, anything else half."""
+    return sum(1.0 if _is_wide(ch) else 0.5 for ch in text if not ch.isspace())
+
+
+def _hanging_continuation(prev: _Para, a: Line, b: Line, m: Margins) -> bool:
+    """``b`` is the wrapped rest of a 附件说明 set with a hanging indent (GB/T 9704 7.3.4: a wrapped name
+    starts under the name's first character): the line before reaches the right margin and ``b`` starts
+    where the name (after ``附件：`` or ``附件：1.``) starts on the first line. A numbered line (``2.…``) is
+    the next attachment, not a continuation."""
+    first = prev.lines[0]
+    label = _NOTE_LABEL.match(prev.text)
+    if label is None or b.page != a.page or _ITEM_START.match(b.text):
+        return False
+    em = max(first.size, 1.0)
+    name_x = first.x0 + _em_width(label.group(0)) * em
+    if abs(b.x0 - name_x) > 0.6 * em:
+        return False
+    return m.right - a.x1 <= 1.5 * em or b.lead >= m.right - a.x1 - 0.25 * a.size
+
+
+def _wrapped_centred(prev: _Para, a: Line, b: Line, ma: Margins, mb: Margins) -> bool:
+    """``b`` is the second line of a centred title too long for one line: the title's first line fills the
+    whole text width, ``b`` is centred below it in the same size and weight, and the first line does not
+    end a sentence."""
+    em = max(a.size, 1.0)
+    return (
+        len(prev.lines) == 1
+        and b.page == a.page
+        and a.bold == b.bold
+        and _kind(b, mb) == "centered"
+        and (a.x0 - ma.left) / em < 1.0
+        and (ma.right - a.x1) / em < 1.5
+        and not ends_complete(prev.text)
+    )
+
+
 def continues_line(prev: _Para, a: Line, b: Line, layout: Layout, *, same_page: bool) -> bool:
     """Whether line ``b`` continues the paragraph whose last line is ``a``."""
     ma, mb = layout.margins[a.page % 2], layout.margins[b.page % 2]
     if abs(a.size - b.size) > 0.15 * max(a.size, b.size):
         return False
+    if same_page and b.top - a.bottom > layout.line_gap + 0.35 * a.size:
+        return False
+    if _hanging_continuation(prev, a, b, ma):
+        return True
+    if _wrapped_centred(prev, a, b, ma, mb):
+        return True
     if _kind(b, mb) != "left":
         return False
     short = ma.right - a.x1
@@ -811,7 +1082,37 @@ def _open(fh: Any) -> Any:
         raise
 
 
+FAST_PATH = True
+"""Read characters with PDFium where no rules are drawn (readers/pdf_pdfium.py); False: pdfplumber only."""
+
+
 def _read(fh: Any, path: Path, limits: Limits) -> Document:
+    if FAST_PATH:
+        from reportlint.readers.pdf_pdfium import read_pages
+
+        opened: list[Any] = []
+
+        def plumber_page() -> Any:
+            pdf = _open(fh)
+            opened.append(pdf)
+
+            def extract(k: int) -> PageContent:
+                page = pdf.pages[k]
+                try:
+                    return extract_page(page, k + 1)
+                finally:
+                    page.close()
+
+            return extract
+
+        try:
+            fast = read_pages(path, limits.max_pages, plumber_page)
+        finally:
+            for pdf in opened:
+                pdf.close()
+        if fast is not None:
+            return _finish(str(path), fast)
+        fh.seek(0)
     pdf = _open(fh)
     try:
         n_pages = len(pdf.pages)
