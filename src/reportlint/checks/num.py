@@ -101,8 +101,26 @@ def _in_note(text: str, pos: int, until: int) -> bool:
     return any(ch in "）)" for ch in text[pos:until])
 
 
+_OTHER_YEAR = re.compile(r"上年|去年|前年|上一年|同期|往年")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
+
+
+def _other_year(st: Statement, t: Quantity) -> bool:
+    """The count is another year's figure: 上年同期为48件, or one of two years the statement names."""
+    return bool(_OTHER_YEAR.search(t.subject)) or len(set(_YEAR.findall(st.body))) > 1
+
+
+def _exact(q: Quantity) -> bool:
+    """A figure that can be a total or a part: not a change, an average or a bound."""
+    return not (q.growth or q.average or q.approx)
+
+
 def find_splits(statements: list[Statement]) -> Iterator[Split]:
-    """Every 其中 list with the total it splits (the statement's count before 其中, or the previous one's)."""
+    """Every 其中 list with the total it splits (the statement's count before 其中, or the previous one's).
+
+    Averages (年均, 每千人), rates, bounds (超过, 约) and other years' figures (上年同期为 …) are never the
+    total of a split, and a 其中 inside a bracket splits only the count the bracket follows (facts/numbers).
+    """
     for stmts in _by_paragraph(statements).values():
         for i, st in enumerate(stmts):
             if st.in_table:
@@ -121,13 +139,22 @@ def find_splits(statements: list[Statement]) -> Iterator[Split]:
                     if parts and p.total_marker and not p.fenbie:
                         break
                     parts.append(p)
+                if not parts or any(p.average for p in parts):
+                    continue
                 before = [
                     t
                     for t in st.counts()
-                    if t.start < qz and t.unit == unit and not t.growth and not _in_note(st.text, t.start, qz)
+                    if t.start < qz
+                    and t.unit == unit
+                    and not t.growth
+                    and not _in_note(st.text, t.start, qz)
+                    and (t.qizhong_at is None or t.qizhong_at < qz)
                 ]
                 if before:
-                    yield Split(before[-1], before[-1], parts)
+                    t = before[-1]
+                    if t.average or _other_year(st, t):
+                        continue
+                    yield Split(t, t, parts)
                     continue
                 lead = st.text[st.start : qz]
                 if lead.strip(" \u3000，,：:") or i == 0 or stmts[i - 1].end != st.start:
@@ -135,10 +162,19 @@ def find_splits(statements: list[Statement]) -> Iterator[Split]:
                 prev = [
                     t for t in stmts[i - 1].counts() if t.unit == unit and not t.growth and not t.in_qizhong
                 ]
-                if not prev:
+                if not prev or any(t.average or _other_year(stmts[i - 1], t) for t in prev):
                     continue
                 bound = max(prev, key=lambda t: t.value)
                 yield Split(prev[0] if len(prev) == 1 else None, bound, parts)
+
+
+def _high(q: Quantity) -> float:
+    """The largest value a figure may stand for (``1.2万`` may be 12,499)."""
+    return q.value + (q.step / 2 if q.step > 1 else 0.0)
+
+
+def _low(q: Quantity) -> float:
+    return q.value - (q.step / 2 if q.step > 1 else 0.0)
 
 
 # ---- NUM001 ---------------------------------------------------------------------------------------------
@@ -164,9 +200,13 @@ def find_splits(statements: list[Statement]) -> Iterator[Split]:
 )
 def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
     for sp in find_splits(ctx.statements):
+        if sp.bound.approx:
+            continue  # 超过5000人次，其中… : a lower bound is no ceiling
+        # only the parts that visibly split the whole are weighed; a later item of the sentence may be none
+        group = _parallel_group(sp.parts)
         flagged = False
-        for p in sp.parts:
-            if p.value > sp.bound.value + 1e-9:
+        for p in group:
+            if _low(p) > _high(sp.bound) + 1e-9 and not p.approx:
                 yield ctx.finding(
                     p.paragraph,
                     p.start,
@@ -176,16 +216,14 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
                 )
                 flagged = True
                 break
-        if flagged or sp.total is None:
-            continue
-        group = _parallel_group(sp.parts)
-        if len(group) < 2:
+        if flagged or sp.total is None or len(group) < 2 or any(p.approx for p in group):
             continue
         total = sp.total
         s = sum(p.value for p in group)
+        low = sum(_low(p) for p in group)
         expr = " + ".join(_n(p.value) for p in group)
         split = _exhaustive([p.key for p in group])
-        if s > total.value + 1e-9:
+        if low > _high(total) + 1e-9:
             yield ctx.finding(
                 total.paragraph,
                 total.start,
@@ -193,7 +231,11 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
                 f"分项之和 {_n(s)}{total.unit} 大于总数 {total.fmt()}",
                 evidence=f"{expr} = {_n(s)} > {_n(total.value)}",
             )
-        elif split is not None and abs(s - total.value) > 1e-9:
+        elif (
+            split is not None
+            and abs(s - total.value) > 1e-9
+            and (low > _high(total) + 1e-9 or sum(_high(p) for p in group) < _low(total) - 1e-9)
+        ):
             yield ctx.finding(
                 total.paragraph,
                 total.start,
@@ -222,6 +264,9 @@ SUBSET_VERBS = (
     "完成整改",
 )
 _CARRY_OVER = re.compile(r"结转|上年|往年|以前年度|历年|跨年|含|包括|累计")
+_PERIOD_BETWEEN = re.compile(
+    r"(?:19|20)\d{2}\s*年|[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|同期|今年|去年|以来"
+)
 
 
 def intake_pairs(statements: list[Statement]) -> Iterator[tuple[Quantity, Quantity]]:
@@ -246,6 +291,10 @@ def intake_pairs(statements: list[Statement]) -> Iterator[tuple[Quantity, Quanti
                 continue
             if b.qizhong_at is not None and b.qizhong_at > a.start:
                 continue  # a 其中 part: NUM001's business
+            if not (_exact(a) and _exact(b)) or a.in_note or b.in_note:
+                continue  # 约50件, 年均, 超过 …; a bracketed remark
+            if _PERIOD_BETWEEN.search(st.text, a.end, b.start):
+                continue  # 全年受理60件，2022年审结75件: counts of two periods
             if not _same_object(a.key, bk):
                 continue  # 接待群众860人次 … 化解矛盾纠纷912人次: other things
             yield a, b
@@ -290,13 +339,32 @@ def count_exceeds_total(ctx: Context) -> Iterator[Finding]:
 
 # ---- rates (NUM003–NUM005) ------------------------------------------------------------------------------
 
-_RATE = re.compile(r"([\u4e00-\u9fff]{1,10}?率|占比)")
+_RATE = re.compile(r"([\u4e00-\u9fff]{1,10}?率|占比|比重)")
 _LINK = re.compile(
     r"^(?:为|达|达到|是|保持|保持在|稳定在|高达|约|在|了|仍|继续|均|已达|提高到|提高至|提升到|提升至|上升到|上升至|降至|"
     r"下降到|下降至|降低到|降低至|分别为|分别达|分别是|[-－−]|负|\s)*$"
 )
 _NOT_SHARE = re.compile(r"完成率|达成率|执行率|增长率|增速|增幅|降幅|超额|同比|环比|较上|比上")
 _SHARE_OF = re.compile(r"占(?P<of>[^，。；、]{0,24}?)的?\s*$")
+# A 占…的 share of a plan, a budget, last year or the economy is a ratio of two figures, not a part of a whole.
+_NOT_A_WHOLE = re.compile(r"上年|去年|同期|计划|目标|任务|预算|生产总值|GDP|收入")
+# What a share-type rate counts: the outcome of items (办结率, 出庭应诉率, 合格率, 覆盖率 …), always part of a
+# whole. Any other 率 — 产销率, 自给率, 负债率, 使用率, 毛入学率, 周转率, 贡献率 … — may exceed 100% or is a
+# ratio of two independent figures, and is not read as a share (silence rather than a guess).
+SHARE_WORDS = (
+    "办结", "结案", "审结", "执结", "办理", "受理", "处理", "审理", "答复", "回复", "反馈", "回应", "化解",
+    "调解", "解决", "成功", "应诉", "出庭", "胜诉", "败诉", "纠错", "撤销", "维持", "公开", "合格", "及格",
+    "优秀", "优良", "良好", "通过", "达标", "满意", "知晓", "覆盖", "参与", "参训", "参学", "参考", "参检",
+    "持证", "亮证", "到位", "整改", "采纳", "上网", "联网", "网办", "通办", "即办", "签约", "备案", "立案",
+    "审查", "核查", "评查", "查处", "审核", "录入", "及时", "按时", "按期", "准时", "准确", "正确", "好评",
+    "认可", "普及", "配备", "开通", "接通", "回访", "出勤", "出席", "参会", "到会", "送达", "告知", "公示",
+    "归档", "报送", "完好", "完整", "规范", "上线", "在线", "发放", "拨付", "兑现", "落实", "接听", "和解",
+)  # fmt: skip
+
+
+def is_share_name(stem: str) -> bool:
+    """``出庭应诉`` (of 出庭应诉率) names a share; ``产销``, ``负债``, ``毛入学`` do not."""
+    return stem.endswith(SHARE_WORDS) and not stem.endswith("入学")
 
 
 @dataclass(slots=True)
@@ -315,6 +383,8 @@ def _rate_of(q: Quantity) -> Rate | None:
         return None
     clause = q.subject
     base = q.start - len(clause)
+    if "分别" in clause:
+        return None  # 办结率、满意率分别为98%、95%: which name goes with which value is not read here
     m = None
     for m in _RATE.finditer(clause):  # noqa: B007  (the last rate name of the clause)
         pass
@@ -323,10 +393,12 @@ def _rate_of(q: Quantity) -> Rate | None:
         if _NOT_SHARE.search(name):
             return None
         stem = name[:-1] if name.endswith("率") else ""
+        if stem and not is_share_name(stem):
+            return None
         return Rate(q, name, stem, False, base + m.start())
     s = _SHARE_OF.search(clause)
     if s is not None:
-        if _NOT_SHARE.search(clause) or re.search(r"上年|去年|同期", s.group("of")):
+        if _NOT_SHARE.search(clause) or _NOT_A_WHOLE.search(s.group("of")):
             return None
         return Rate(q, "占" + s.group("of"), "", True, base + s.start())
     return None
@@ -374,6 +446,40 @@ def rate_numerator(st: Statement, r: Rate) -> Quantity | None:
         if hits:
             return hits[-1]
     return None
+
+
+_WHOLE_WORDS = re.compile(r"(?:的)?(?:总数|总量|总额|总和|总计|数量|件数|人数|个数|户数|家数|次数|数)$")
+
+
+def _names(of: str, key: str) -> bool:
+    """The 占…的 phrase names this count: ``占受理总数的`` → ``全年共受理申请``; not ``占全省律师的`` → ``全市律师``
+    nor ``占原有审批事项的`` → ``新增取消审批事项`` (a qualifier the count does not carry: another whole)."""
+    if len(key) < 2:
+        return False
+    if of in key:
+        return True
+    common = _common_suffix([of, key])
+    return len(common) >= 2 and of[: len(of) - len(common)] in key
+
+
+def share_denominators(st: Statement, r: Rate, num: Quantity, offered: list[Quantity]) -> list[Quantity]:
+    """The counts a 占…的 share may be taken over: the count written inside the phrase (占全年办件总量4000件的),
+    else the counts the phrase names (占受理总数的 → 受理…), else — for a bare 占 — the counts before the part.
+    A phrase that names none of the statement's counts (占原有审批项目的) is over a base not given: none."""
+    cands = [
+        c
+        for c in offered
+        if c is not num and c.unit == num.unit and not c.growth and c.value >= num.value > 0
+    ]
+    inside = [c for c in cands if r.name_start < c.start < r.q.start]
+    if inside:
+        return inside
+    of = _WHOLE_WORDS.sub("", r.name[1:].strip())
+    of = re.sub(r"^(?:全年|年度|本年度|当年|同期)", "", of)
+    before = [c for c in cands if c.start < num.start]
+    if not of:
+        return before
+    return [c for c in before if _names(of, c.key)]
 
 
 @rule(
@@ -437,12 +543,20 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             lead = st.text[st.start : num.qizhong_at]
             if not lead.strip(" \u3000，,：:"):
                 offered = prev.counts() + offered  # 共受理3561件。其中，热线受理2870件，占80.6%
-        dens = [
-            c
-            for c in offered
-            if c is not num and c.unit == num.unit and not c.growth and c.start < q.start and c.value > 0
-        ]
-        if not dens:
+        if r.share_of:
+            dens = share_denominators(st, r, num, offered)
+        else:
+            dens = [
+                c
+                for c in offered
+                if c is not num
+                and c.unit == num.unit
+                and not c.growth
+                and not c.average
+                and c.start < q.start
+                and c.value > 0
+            ]
+        if not dens or num.average or num.approx or any(c.approx for c in dens):
             continue
         # a statement may offer the base in two parts: 新收60件，上年结转4件，办结64件
         intake = [c.value for c in dens if c.start < num.start]
@@ -452,6 +566,16 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         nums = [num.value + sum(later[:k]) for k in range(len(later) + 1)]
         bases = [c.value for c in dens] + sums
         if any(_reproduces(n, d, q.value, q.decimals) for n in nums for d in bases):
+            continue
+        # the rate's name may have picked the wrong count (应诉率 → 行政应诉案件30件): any pair that gives the
+        # stated rate means the statement is consistent
+        values = [c.value for c in [num, *dens]]
+        if any(
+            _reproduces(n, d, q.value, q.decimals)
+            for i, n in enumerate(values)
+            for j, d in enumerate(values)
+            if i != j and n <= d
+        ):
             continue
         tries = "；".join(
             f"{_n(num.value)} / {_n(d.value)} = {_pct(num.value / d.value * 100, max(q.decimals, 1))}"
@@ -468,6 +592,22 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
 
 # Units of events or money, which a share-type rate is seldom taken over.
 _NOT_A_BASE = frozenset({"期", "场", "场次", "批", "批次", "轮", "班", "课", "节", "元", "个工作日"})
+
+
+def _rate_counts_base(st: Statement, r: Rate, base: Quantity) -> bool:
+    """The rate's name says nothing of its own object (办结率, 按期答复率), or shares a word with what the base
+    counts (出庭应诉率 over 一审行政诉讼案件): 群众满意率 over 受理投诉, 自来水普及率 over 宜居村 are not."""
+    noun = r.q.subject[: r.q.subject.rfind("率")] if "率" in r.q.subject else r.stem
+    for w in sorted(SHARE_WORDS, key=len, reverse=True):
+        noun = noun.replace(w, "")
+    noun = re.sub(r"^(?:全年|年度|本年度|全市|全区|全县|全省|综合|总体|整体|平均|一次性?|当场)+", "", noun)
+    if not noun:
+        return True
+    end = base.end
+    while end < len(st.text) and st.text[end] not in "，,。；;：:、\n（）()":
+        end += 1
+    counted = base.key + st.text[base.end : end]
+    return any(noun[i : i + 2] in counted for i in range(len(noun) - 1))
 
 
 _MAX_BASE_GAP = 12
@@ -499,8 +639,15 @@ def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
         if len(before) != 1:
             continue
         base = before[0]
-        if base.growth or base.value != int(base.value) or not 0 < base.value <= 10_000_000:
+        if (
+            not _exact(base)
+            or base.in_note
+            or base.value != int(base.value)
+            or not 0 < base.value <= 10_000_000
+        ):
             continue
+        if not _rate_counts_base(st, r, base):
+            continue  # 建成美丽宜居村260个，农村自来水普及率99.4%: the rate is over something else
         if base.unit in _NOT_A_BASE:
             continue  # 共举办培训3期，参训率95%: the rate is over people, not sessions
         if base.paragraph != q.paragraph or r.name_start - base.end > _MAX_BASE_GAP:
@@ -524,6 +671,42 @@ def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
 # ---- NUM006 ---------------------------------------------------------------------------------------------
 
 _NOT_COMPARABLE = re.compile(r"其中|分别|占|之|平均|每|最高|最多|最少|以上|以下|超过|不足|近")
+# A named place or body that scopes a figure from outside its subject: 在某某区，… / 某某分局：… / a section
+# headed by one. Figures under different scopes are different facts.
+_SCOPE = re.compile(
+    r"(?<![全本我各该外])[\u4e00-\u9fff]{1,6}?(?:自治区|省|市|县|区|州|旗|镇|乡|村|街道|社区|分局|支队|大队|中队|"
+    r"局|院|委|厅|办|所|队|中心|公司)(?![\u4e00-\u9fff]{0,2}(?:建设|工作|治理|政府|执法|管理))"
+)
+
+
+_CTX_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CTX_PLAN = re.compile(r"安排|计划|打算|任务|目标|思路|展望|下一步|要点|今年|明年|预期|力争")
+_CTX_SPAN = re.compile(r"十[一二三四五]五|五年|三年|时期|期间|以来|过去|历年|近年")
+
+
+_Period = tuple[frozenset[int], bool, bool]
+"""Years other than the report year, a plan or target word, a several-years word."""
+
+
+def _context_period(ctx: Context, st: Statement) -> tuple[_Period, _Period]:
+    """The period the headings and the paragraph's opening sentence set for a statement: a report's review of
+    the year, its review of five years and its plan for next year restate one indicator with other values."""
+
+    def cls(text: str) -> _Period:
+        years = {int(y) for y in _CTX_YEAR.findall(text)} - {ctx.year or 0}
+        return frozenset(years), bool(_CTX_PLAN.search(text)), bool(_CTX_SPAN.search(text))
+
+    heading = ctx.outline.section_of(st.paragraph).path(width=60)
+    text = st.text
+    first_end = min((i for i in (text.find(ch) for ch in "。；;！？") if i >= 0), default=len(text))
+    lead = text[: first_end + 1] if st.start > first_end else ""
+    return cls(heading), cls(lead)
+
+
+def _scope(ctx: Context, st: Statement, q: Quantity) -> frozenset[str]:
+    lead = st.text[st.start : q.clause_start]
+    section = ctx.outline.section_of(q.paragraph).path(width=40)
+    return frozenset(m.group(0) for m in _SCOPE.finditer(lead + "／" + section))
 
 
 @rule(
@@ -544,25 +727,29 @@ _NOT_COMPARABLE = re.compile(r"其中|分别|占|之|平均|每|最高|最多|�
     ),
 )
 def conflicting_values(ctx: Context) -> Iterator[Finding]:
-    first: dict[tuple[str, str, str], Quantity] = {}
+    first: dict[tuple[str, str, str], tuple[Quantity, object]] = {}
     for st in ctx.statements:
         if st.in_table:
             continue
         period = st.period(ctx.year)
-        if period != "Y":
+        if period not in ("Y", "cum"):
             continue
         for q in st.counts():
-            if q.in_qizhong or q.fenbie or q.growth:
+            if q.in_qizhong or q.fenbie or q.growth or q.average or q.approx or q.in_note:
                 continue
             key = q.key
             if _NOT_COMPARABLE.search(key) or len(key) < (5 if q.total_marker else 7):
                 continue
             k = (key, q.unit, period)
-            ref = first.get(k)
-            if ref is None:
-                first[k] = q
+            scope = _scope(ctx, st, q), _context_period(ctx, st)
+            seen = first.get(k)
+            if seen is None:
+                first[k] = (q, scope)
                 continue
-            if abs(ref.value - q.value) > 1e-9:
+            ref, ref_scope = seen
+            if scope != ref_scope:
+                continue  # 甲区：…30个 / 乙区：…42个
+            if abs(ref.value - q.value) > (_high(ref) - ref.value) + (_high(q) - q.value) + 1e-9:
                 where = ctx.doc.paragraphs[ref.paragraph].location.describe()
                 yield ctx.finding(
                     q.paragraph,
@@ -584,6 +771,10 @@ _PLAN_SPAN = re.compile(
     r"(?<![一二三四五六七八九十\d])[“\"]?(?P<k>十[一二三四五]|[一二三四五六七八九])五[”\"]?(?P<pufa>\s*普法)?"
     r"(?P<mid>[^。；，、\d（(]{0,8})[（(]\s*" + _YR + r"\s*[）)]"
 )
+
+
+_ELAPSED = re.compile(r"来|过去|近|以来|这|经过|历经|间")
+_SINCE = re.compile(r"以来|至今|和|及|、|到|至|末|初|以后|之后")
 
 
 def plan_years(k: int, pufa: bool) -> tuple[int, int]:
@@ -625,6 +816,13 @@ def span_length_mismatch(ctx: Context) -> Iterator[Finding]:
             if length is None or not 1 <= length <= 20 or y2 < y1:
                 continue
             span = y2 - y1 + 1
+            if (
+                _ELAPSED.search(text[max(0, m.start() - 4) : m.start()] + m.group("mid"))
+                and span == length + 1
+            ):
+                continue  # 过去十年（2013—2023年）, 五年来（2018-2023）: years elapsed, counted from the first
+            if re.match(r"\s*(?:多|余|以上)", m.group("mid")):
+                continue  # 三年多（2020—2023年）: a bound, not a length
             if span != length:
                 yield ctx.finding(
                     p.index,
@@ -637,6 +835,8 @@ def span_length_mismatch(ctx: Context) -> Iterator[Finding]:
             k = parse_cn_number(m.group("k"))
             if k is None:
                 continue
+            if _SINCE.search(m.group("mid")):
+                continue  # “十三五”以来（2016—2023年）: the years since the plan began
             pufa = bool(m.group("pufa"))
             a, b = plan_years(int(k), pufa)
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
