@@ -65,6 +65,18 @@ def _exhaustive(keys: list[str]) -> tuple[str, ...] | None:
     return None
 
 
+# Parts that may overlap: channels (one item is published on the website and on the 公众号 both), and
+# attributes (涉及…的, 通过…, 在…): parallel in form, not a partition, so their sum may exceed the whole.
+_OVERLAPPING = re.compile(
+    r"^(?:通过|经由|经|在|于|利用|依托|借助|涉及|包括|含)|网站|新媒体|微信|微博|公众号|客户端|APP|App|app|抖音|头条|"
+    r"视频号|报纸|报刊|电视|广播|公开栏|公告栏|显示屏|电子屏|平台|热线|渠道|媒体|的$"
+)
+
+
+def _may_overlap(group: list[Quantity]) -> bool:
+    return any(_OVERLAPPING.search(p.key) for p in group)
+
+
 def _parallel_group(parts: list[Quantity]) -> list[Quantity]:
     """The leading run of parts that visibly split one whole (same head word, or one enumeration)."""
     if len(parts) < 2:
@@ -218,6 +230,8 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
                 break
         if flagged or sp.total is None or len(group) < 2 or any(p.approx for p in group):
             continue
+        if _may_overlap(group) and _exhaustive([p.key for p in group]) is None:
+            continue  # 其中通过网站公开1,100条，通过新媒体公开1,050条: the same items on two channels
         total = sp.total
         s = sum(p.value for p in group)
         low = sum(_low(p) for p in group)
