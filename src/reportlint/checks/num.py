@@ -202,7 +202,10 @@ def _low(q: Quantity) -> float:
         "they are parallel — the same head word (``维持决定``/``撤销决定``), an explicit 分别 enumeration, or a "
         "known exhaustive pair (主办/会办, 简易程序/普通程序, 男/女); a trailing item that is not parallel "
         "(``人大建议“回头看”1件``) is left out of the sum. Any single part larger than its total is flagged too. "
-        "For exhaustive pairs the parts must equal the total.",
+        "For exhaustive pairs the parts must equal the total. A 其中 inside a bracket splits only the count "
+        "before the bracket; averages and per-capita figures (年均, 每千人), bounds (超过, 约) and another year's "
+        "figure are never a total; rounding (1.2万) is allowed for; parts that may overlap (channels such as "
+        "网站/公众号, 通过…, 涉及…的) are not summed.",
         why="Parts that add up to more than their whole are the commonest arithmetic slip in annual reports; "
         "readers and inspectors check them first, and one wrong sum puts every figure of the report in doubt.",
         example="全年共办理建议提案45件，其中主办18件，会办30件。",
@@ -503,8 +506,10 @@ def share_denominators(st: Statement, r: Rate, num: Quantity, offered: list[Quan
     "A share-type rate (办结率, 出庭应诉率, 占比 …) above 100% or below 0.",
     RuleDoc(
         what="Finds percentages named as a share — a ``…率`` (办结率, 出庭应诉率, 满意率, 纠错率), ``占比`` or "
-        "``占…的`` — and flags values above 100% or below 0. Growth rates (同比增长, 较上年提高), ratios to last "
-        "year (为上年同期的150%) and target completion (完成率, 执行率) may exceed 100% and are not checked.",
+        "``占…的`` — and flags values above 100% or below 0. A ``…率`` is a share only when its name is an outcome "
+        "of items (办结, 答复, 出庭应诉, 合格, 覆盖, 满意 …); growth rates (同比增长, 较上年提高), ratios to last "
+        "year or a plan (为上年同期的150%, 占计划的108%), target completion (完成率, 执行率) and other ratios "
+        "(产销率, 自给率, 负债率, 毛入学率) may exceed 100% and are not checked.",
         why="A share cannot exceed the whole; 出庭应诉率105% is a typing slip or a wrong denominator.",
         example="全年行政机关负责人出庭应诉率达到105%。",
         use_instead="全年行政机关负责人出庭应诉率达到100%。 (the rate the counts give)",
@@ -533,8 +538,10 @@ def rate_out_of_range(ctx: Context) -> Iterator[Finding]:
     RuleDoc(
         what="For a rate stated together with its counts — ``出庭应诉35件，出庭应诉率100%``, ``办理1200件，占总量"
         "4000件的35%`` — takes the count the rate is named after as numerator and tries every other count of the "
-        "statement in the same unit as the denominator. It flags the rate only when none of them gives the "
-        "stated value at its precision (rounded or truncated).",
+        "statement in the same unit as the denominator. A ``占X的`` share is compared only with the count written "
+        "inside the phrase or the counts X names (占原有…, 占全省… name a whole the statement does not give: "
+        "silence). It flags the rate only when no pair of the offered counts gives the stated value at its "
+        "precision (rounded or truncated); estimates (约, 近) are not checked.",
         why="A rate that the report's own counts cannot give shows that a count or the rate was not updated; it "
         "is exactly what an inspector recomputes.",
         example="全年共涉及一审行政诉讼案件37件，行政负责人出庭应诉35件，出庭应诉率达100%。",
@@ -636,7 +643,8 @@ _MAX_BASE_GAP = 12
     RuleDoc(
         what="For a share-type rate stated after a single base count (``接收线索4055起，办结率96.26%``) whose "
         "numerator is not given, checks whether any whole number k from 0 to the base gives k/base as the "
-        "stated percentage at its precision; it warns when none does.",
+        "stated percentage at its precision; it warns when none does. The rate's name must not name another "
+        "object than the base counts (自来水普及率 after 建成宜居村260个, 群众满意率 after 受理投诉320件).",
         why="With 37 cases an appearance rate can be 94.6% or 97.3%, never 95.5%: such a rate was computed on "
         "another base or mistyped.",
         example="全年共有一审行政诉讼案件37件，行政机关负责人出庭应诉率为95.5%。",
@@ -732,7 +740,9 @@ def _scope(ctx: Context, st: Statement, q: Quantity) -> frozenset[str]:
         what="Compares counts across the whole report whose subject (the words before the number, without "
         "全年/共/累计 …), unit and period are the same, and flags a later statement that gives another value. "
         "Subjects must be specific (a total marker and five characters, or seven characters); parts of 其中 "
-        "lists, quarterly or other-year figures, plans and table cells are not compared.",
+        "lists, quarterly or other-year figures, plans and targets (今年, 力争, a section headed 工作安排), "
+        "several-year figures (五年来, 过去), averages, estimates, figures under another named place or body "
+        "and table cells are not compared; running totals (累计, 截至) are compared only with each other.",
         why="The achievements part and the principal's part of a report often restate the same figure; two "
         "values for one quantity mean one of them is stale.",
         example="全年共召开局务会33次 … (later) 全年共召开局务会31次",
@@ -810,7 +820,8 @@ def plan_years(k: int, pufa: bool) -> tuple[int, int]:
     RuleDoc(
         what="Reads a length in years followed by a bracketed year range (三年规划（2019-2021）, 为期两年（2021年至"
         "2022年）) and checks that the range covers that many years; for a numbered five-year plan (“十四五”, "
-        "“八五”普法) it checks the range against the plan's own years.",
+        "“八五”普法) it checks the range against the plan's own years. Years elapsed (过去十年（2013—2023年）, "
+        "五年来), time since a plan began (“十三五”以来) and 三年多 are not lengths.",
         why="A three-year plan spanning four years, or a 十四五 plan dated 2020–2025, is a slip that readers "
         "notice at once and that makes the document's care doubtful.",
         example="制定《审计项目三年规划（2019-2022）》",
