@@ -721,7 +721,9 @@ def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
 
 # ---- NUM006 ---------------------------------------------------------------------------------------------
 
-_NOT_COMPARABLE = re.compile(r"其中|分别|占|之|平均|每|最高|最多|最少|以上|以下|超过|不足|近")
+_NOT_COMPARABLE = re.compile(
+    r"其中|分别|占|之|平均|每|最高|最多|最少|以上|以下|超过|不足|近|^比|^较|比上|相当于"
+)
 # A named place or body that scopes a figure from outside its subject: 在某某区，… / 某某分局：… / a section
 # headed by one. Figures under different scopes are different facts.
 _SCOPE = re.compile(

@@ -115,7 +115,15 @@ _PERIOD_OTHER = re.compile(
 )
 # A running total (a stock at a date), not the year's flow: compared only with other running totals.
 _PERIOD_CUMULATIVE = re.compile(r"累计|截至|截止|现有|总数达")
-_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[-—至~～])")
+_YEAR_IN = re.compile(
+    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年(?!\s*[-—至~～])"
+)
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _year_value(raw: str) -> int:
+    """``2023`` or ``二〇二三`` (一九五二)."""
+    return int(raw) if raw.isdigit() else int("".join(_CN_DIGIT[ch] for ch in raw))
 
 
 @dataclass(slots=True)
@@ -197,7 +205,7 @@ class Statement:
             return "sub"
         if _PERIOD_OTHER.search(body):
             return "other"
-        years = {int(m.group(1)) for m in _YEAR_IN.finditer(body)}
+        years = {_year_value(m.group(1)) for m in _YEAR_IN.finditer(body)}
         if report_year is not None:
             years.discard(report_year)
         if years:
