@@ -69,7 +69,9 @@ def _exhaustive(keys: list[str]) -> tuple[str, ...] | None:
 # attributes (涉及…的, 通过…, 在…): parallel in form, not a partition, so their sum may exceed the whole.
 _OVERLAPPING = re.compile(
     r"^(?:通过|经由|经|在|于|利用|依托|借助|涉及|包括|含)|网站|新媒体|微信|微博|公众号|客户端|APP|App|app|抖音|头条|"
-    r"视频号|报纸|报刊|电视|广播|公开栏|公告栏|显示屏|电子屏|平台|热线|渠道|媒体|的$"
+    r"视频号|报纸|报刊|电视|广播|公开栏|公告栏|显示屏|电子屏|平台|热线|渠道|媒体|的$|"
+    # attributes of people or items, not classes: 持证执法人员, 取得法律职业资格的执法人员, 党员干部, 本科以上
+    r"持证|持有|取得|具有|具备|获得|党员|学历|本科|大专|研究生|硕士|博士|以上|以下|少数民族|岁|资格|同时|兼"
 )
 
 
