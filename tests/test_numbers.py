@@ -179,7 +179,12 @@ def test_average_and_approx(text, average, approx):
 
 
 def test_step_is_the_written_precision():
-    assert [q.step for q in quantities("服务企业1.2万家、3万户、12,580个、两万人次。")] == [1000, 10000, 1, 10000]
+    assert [q.step for q in quantities("服务企业1.2万家、3万户、12,580个、两万人次。")] == [
+        1000,
+        10000,
+        1,
+        10000,
+    ]
 
 
 def test_period_of_plans_spans_and_running_totals():
