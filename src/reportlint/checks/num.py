@@ -734,7 +734,7 @@ _NOT_COMPARABLE = re.compile(
 # A named place or body that scopes a figure from outside its subject: 在某某区，… / 某某分局：… / a section
 # headed by one. Figures under different scopes are different facts.
 _SCOPE = re.compile(
-    r"(?<![全本我各该外])[\u4e00-\u9fff]{1,6}?(?:自治区|省|市|县|区|州|旗|镇|乡|村|街道|社区|分局|支队|大队|中队|"
+    r"[\u4e00-\u9fff]{1,6}?(?:自治区|省|市|县|区|州|旗|镇|乡|村|街道|社区|分局|支队|大队|中队|"
     r"局|院|委|厅|办|所|队|中心|公司)(?![\u4e00-\u9fff]{0,2}(?:建设|工作|治理|政府|执法|管理))"
 )
 
@@ -766,7 +766,9 @@ def _context_period(ctx: Context, st: Statement) -> tuple[_Period, _Period]:
 def _scope(ctx: Context, st: Statement, q: Quantity) -> frozenset[str]:
     lead = st.text[st.start : q.clause_start]
     section = ctx.outline.section_of(q.paragraph).path(width=40)
-    return frozenset(m.group(0) for m in _SCOPE.finditer(lead + "／" + section))
+    found = (m.group(0) for m in _SCOPE.finditer(lead + "／" + section))
+    # 全市, 本局, 我局, 各区: the report's own scope, not another place
+    return frozenset(t for t in found if not (t[0] in "全本我各该" and len(t) <= 3))
 
 
 @rule(
