@@ -468,10 +468,31 @@ def rate_numerator(st: Statement, r: Rate) -> Quantity | None:
     stem = r.stem
     for k in range(len(stem), 1, -1):
         piece = stem[len(stem) - k :]
-        hits = [c for c in before if piece in c.key]
+        hits = [c for c in before if piece in c.key and not _negated(c.key, piece)]
         if hits:
             return hits[-1]
     return None
+
+
+_NEGATION = "不未非无没"
+
+
+def _negated(key: str, piece: str) -> bool:
+    """``不合格案卷`` is the complement of 合格率's numerator, ``未通过`` of 通过率's."""
+    i = key.find(piece)
+    return i > 0 and key[i - 1] in _NEGATION
+
+
+def rate_complements(st: Statement, r: Rate) -> list[Quantity]:
+    """Counts of the complement the rate's name negates (不合格15卷 for 合格率)."""
+    stem = r.stem
+    out: list[Quantity] = []
+    for k in range(len(stem), 1, -1):
+        piece = stem[len(stem) - k :]
+        out = [c for c in st.counts() if c.start < r.q.start and piece in c.key and _negated(c.key, piece)]
+        if out:
+            break
+    return out
 
 
 _WHOLE_WORDS = re.compile(r"(?:的)?(?:总数|总量|总额|总和|总计|数量|件数|人数|个数|户数|家数|次数|数)$")
@@ -622,7 +643,20 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
             run = [c.value for c in offered if c.unit == num.unit and c.start < num.start and c.in_qizhong]
             nums += [num.value + sum(run[len(run) - k :]) for k in range(1, min(len(run), 4) + 1)]
         bases = [c.value for c in dens] + sums
+        # 评出优秀45卷、合格260卷、不合格15卷，合格率95.3%: the numerator may be a run of parts (45 + 260) or
+        # the base less the complement the name negates (320 − 15)
+        run = [c for c in offered if c.unit == num.unit and not c.growth and c.start < q.start]
+        at = next((i for i, c in enumerate(run) if c is num), None)
+        if at is not None:
+            for w in (2, 3):
+                for i in range(max(0, at - w + 1), at + 1):
+                    if i + w <= len(run):
+                        nums.append(sum(c.value for c in run[i : i + w]))
         if any(_reproduces(n, d, q.value, q.decimals) for n in nums for d in bases):
+            continue
+        if any(
+            _reproduces(d - c.value, d, q.value, q.decimals) for c in rate_complements(st, r) for d in bases
+        ):
             continue
         # the rate's name may have picked the wrong count (应诉率 → 行政应诉案件30件): any pair that gives the
         # stated rate means the statement is consistent
