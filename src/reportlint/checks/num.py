@@ -645,13 +645,13 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         bases = [c.value for c in dens] + sums
         # 评出优秀45卷、合格260卷、不合格15卷，合格率95.3%: the numerator may be a run of parts (45 + 260) or
         # the base less the complement the name negates (320 − 15)
-        run = [c for c in offered if c.unit == num.unit and not c.growth and c.start < q.start]
-        at = next((i for i, c in enumerate(run) if c is num), None)
+        seq = [c for c in offered if c.unit == num.unit and not c.growth and c.start < q.start]
+        at = next((i for i, c in enumerate(seq) if c is num), None)
         if at is not None:
             for w in (2, 3):
                 for i in range(max(0, at - w + 1), at + 1):
-                    if i + w <= len(run):
-                        nums.append(sum(c.value for c in run[i : i + w]))
+                    if i + w <= len(seq):
+                        nums.append(sum(c.value for c in seq[i : i + w]))
         if any(_reproduces(n, d, q.value, q.decimals) for n in nums for d in bases):
             continue
         if any(
