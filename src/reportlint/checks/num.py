@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from reportlint.engine.context import Context
@@ -111,6 +111,8 @@ class Split:
     bound: Quantity
     """The largest possible total (``total`` when it is known)."""
     parts: list[Quantity]
+    others: list[Quantity] = field(default_factory=list)
+    """Earlier counts of the statement in the unit that the 其中 might split instead (受理120件，办结115件，其中…)."""
 
 
 def _in_note(text: str, pos: int, until: int) -> bool:
@@ -175,7 +177,8 @@ def find_splits(statements: list[Statement]) -> Iterator[Split]:
                     t = before[-1]
                     if t.average or _other_year(st, t):
                         continue
-                    yield Split(t, t, parts)
+                    others = [o for o in before[:-1] if _exact(o) and not o.in_qizhong]
+                    yield Split(t, t, parts, others)
                     continue
                 lead = st.text[st.start : qz]
                 if lead.strip(" \u3000，,：:") or i == 0 or stmts[i - 1].end != st.start:
@@ -226,11 +229,14 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
     for sp in find_splits(ctx.statements):
         if sp.bound.approx:
             continue  # 超过5000人次，其中… : a lower bound is no ceiling
+        # 受理120件，办结115件，其中简易程序70件，普通程序50件: the list may split the 受理 count; weigh against
+        # the largest count it may split, and leave an exhaustive pair that matches one of them alone
+        ceiling = max([sp.bound, *sp.others], key=lambda t: t.value)
         # only the parts that visibly split the whole are weighed; a later item of the sentence may be none
         group = _parallel_group(sp.parts)
         flagged = False
         for p in group:
-            if _low(p) > _high(sp.bound) + 1e-9 and not p.approx:
+            if _low(p) > _high(ceiling) + 1e-9 and not p.approx:
                 yield ctx.finding(
                     p.paragraph,
                     p.start,
@@ -249,7 +255,9 @@ def parts_exceed_total(ctx: Context) -> Iterator[Finding]:
         low = sum(_low(p) for p in group)
         expr = " + ".join(_n(p.value) for p in group)
         split = _exhaustive([p.key for p in group])
-        if low > _high(total) + 1e-9:
+        if any(abs(s - o.value) <= _high(o) - o.value + 1e-9 for o in sp.others):
+            continue
+        if low > _high(ceiling) + 1e-9:
             yield ctx.finding(
                 total.paragraph,
                 total.start,
