@@ -478,8 +478,15 @@ def rate_numerator(st: Statement, r: Rate) -> Quantity | None:
         piece = stem[len(stem) - k :]
         hits = [c for c in before if piece in c.key and not _negated(c.key, piece)]
         if hits:
+            if _TIMELY.search(stem[: len(stem) - k]):
+                # 已办结42件 … 按期办结率100%: the count is of all closed cases, the base of the on-time share;
+                # the on-time count itself is not given
+                return None
             return hits[-1]
     return None
+
+
+_TIMELY = re.compile(r"按期|按时|及时|限时|准时|如期|当场|当日|即时|限期|时限内|期限内|一次性?")
 
 
 _NEGATION = "不未非无没"
@@ -515,6 +522,18 @@ def _names(of: str, key: str) -> bool:
         return True
     common = _common_suffix([of, key])
     return len(common) >= 2 and of[: len(of) - len(common)] in key
+
+
+def _same_matter(num: Quantity, den: Quantity) -> bool:
+    """The numerator names no object of its own after its verb (出庭应诉35件, 表示满意的386人), or the object the
+    base names: 办理人大建议12件 … 答复检察建议书1件，答复率100% — the 1 answers another matter."""
+    ends = [m.end() for m in re.finditer("|".join(SHARE_WORDS), num.key)]
+    if not ends:
+        return True
+    obj = num.key[ends[-1] :].strip("的了过")
+    if len(obj) < 2:
+        return True
+    return obj in den.key or len(_common_suffix([obj, den.key])) >= 2
 
 
 def _rate_between(st: Statement, a: Quantity, b: Quantity) -> bool:
@@ -614,6 +633,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         if r.share_of:
             dens = share_denominators(st, r, num, offered)
         else:
+            # the whole is stated before the part: a count after the numerator is a further part (其余4件由…
+            # 出庭) or another matter (在办理期限内6件), not its base
             dens = [
                 c
                 for c in offered
@@ -624,6 +645,8 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
                 and c.start < q.start
                 and c.value > 0
             ]
+            later_parts = [c.value for c in dens if c.start > num.start]
+            dens = [c for c in dens if c.start < num.start and _same_matter(num, c)]
         # A base is not a sibling of the numerator in one 其中 list, nor a count that another rate of the sentence
         # already took as its base: 受理30件，办结率93.3%，其中维持18件，纠错6件，纠错率21.4% is over the 28 closed
         # cases, which the sentence does not state.
@@ -644,7 +667,7 @@ def rate_mismatch(ctx: Context) -> Iterator[Finding]:
         intake = [c.value for c in dens if c.start < num.start]
         sums = [x + y for x, y in pairwise(intake)]
         # the numerator may be given in parts: 主要负责同志出庭应诉2件，其余4件由分管负责同志出庭，出庭应诉率100%
-        later = [c.value for c in dens if c.start > num.start]
+        later = later_parts if not r.share_of else [c.value for c in dens if c.start > num.start]
         nums = [num.value + sum(later[:k]) for k in range(len(later) + 1)]
         if r.share_of:
             # 其中予以公开20件、部分公开10件，占51.7%: the share may be of the parts listed together
