@@ -138,3 +138,55 @@ def test_parse_cn_number(cn, value):
 def test_period_of_statement():
     sts, _ = extract("一季度共受理投诉80件。2022年共受理投诉300件。全年共受理投诉360件。力争受理400件。")
     assert [s.period(2023) for s in sts] == ["sub", "2022", "Y", "other"]
+
+
+def test_qizhong_in_a_bracket_scopes_the_bracket():
+    qs = quantities("不予受理9件（其中移送7件，退回2件），受理47件。")
+    assert [(q.text, q.in_qizhong, q.qizhong_at is not None, q.in_note) for q in qs] == [
+        ("9件", False, False, False),
+        ("7件", True, True, True),
+        ("2件", True, True, True),
+        ("47件", False, False, False),
+    ]
+
+
+def test_note_on_a_part_is_not_a_part():
+    qs = quantities("共受理120件，其中简易程序80件（含当场办结30件），普通程序40件。")
+    assert [(q.text, q.in_qizhong, q.qizhong_at is not None) for q in qs] == [
+        ("120件", False, False),
+        ("80件", True, True),
+        ("30件", True, False),
+        ("40件", True, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "average", "approx"),
+    [
+        ("年均新增市场主体3200户。", True, False),
+        ("每千人开展抽检5.2批次。", True, False),
+        ("受理量为12件/人。", True, False),
+        ("共受理申请约50件。", False, True),
+        ("培训超过5000人次。", False, True),
+        ("办结50余件。", False, True),
+        ("参加人员200人以上。", False, True),
+        ("共受理申请50件。", False, False),
+    ],
+)
+def test_average_and_approx(text, average, approx):
+    q = one(text)
+    assert (q.average, q.approx) == (average, approx)
+
+
+def test_step_is_the_written_precision():
+    assert [q.step for q in quantities("服务企业1.2万家、3万户、12,580个、两万人次。")] == [
+        1000,
+        10000,
+        1,
+        10000,
+    ]
+
+
+def test_period_of_plans_spans_and_running_totals():
+    sts, _ = extract("今年新建阵地30个。五年来共建成阵地120个。截至年底累计建成阵地150个。全年建成阵地40个。")
+    assert [s.period(2023) for s in sts] == ["other", "other", "cum", "Y"]

@@ -105,8 +105,25 @@ _PERIOD_SUB = re.compile(
     r"[一二三四1-4]\s*季度|上半年|下半年|前三季度|\d{1,2}\s*[-—至~～]\s*\d{1,2}\s*月|(?<!\d)\d{1,2}\s*月份?(?!\s*\d{1,2}\s*日)"
     r"|[一二三四五六七八九十]{1,2}月份"
 )
-_PERIOD_OTHER = re.compile(r"计划|拟|力争|目标|预计|争取|上年|去年|上一年|往年|历年|以来")
-_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[-—至~～])")
+# Not the report year's own result: plans and targets (计划, 力争, 将, and 今年 — in a report written the next
+# spring that is the plan year), other years (上年, 去年), several years (五年来, 过去五年, 近三年, 五年中, 历年)
+# and averages.
+_PERIOD_OTHER = re.compile(
+    r"计划|拟|力争|目标|预计|预期|争取|确保|今年|明年|下一步|下一年|下年|将(?!近)|上年|去年|前年|上一年|往年|历年|"
+    r"以来|过去|近[一二两三四五六七八九十\d]+年|(?<![\d年])[一二两三四五六七八九十\d]{1,2}年(?:来|间|中|里|累计|以上)|"
+    r"多年|此前|期间|时期|平均|年均"
+)
+# A running total (a stock at a date), not the year's flow: compared only with other running totals.
+_PERIOD_CUMULATIVE = re.compile(r"累计|截至|截止|现有|总数达")
+_YEAR_IN = re.compile(
+    r"(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年(?!\s*[-—至~～])"
+)
+_CN_DIGIT = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _year_value(raw: str) -> int:
+    """``2023`` or ``二〇二三`` (一九五二)."""
+    return int(raw) if raw.isdigit() else int("".join(_CN_DIGIT[ch] for ch in raw))
 
 
 @dataclass(slots=True)
@@ -138,6 +155,14 @@ class Quantity:
     growth: bool = False
     """A percentage or count stated as a change (同比增长, 下降, 较上年提高 …), never a share."""
     chinese: bool = False
+    average: bool = False
+    """An average, rate or per-capita figure (年均, 平均, 人均, 每千人, 件/人): never a total, never a part."""
+    approx: bool = False
+    """Stated as a bound or an estimate (约, 近, 超过, 逾, 以上, 余, 多, 左右): not an exact figure."""
+    in_note: bool = False
+    """Stands inside a bracket of its statement (``受理50件（含上年结转3件）``)."""
+    step: float = 1.0
+    """The precision the value is written to (``1.2万`` → 1000, ``32,014`` → 1): rounding tolerance is step/2."""
 
     @property
     def is_count(self) -> bool:
@@ -173,17 +198,20 @@ class Statement:
         return [q for q in self.quantities if q.kind == "count"]
 
     def period(self, report_year: int | None = None) -> str:
-        """``Y`` for the report year (or no period stated), ``YYYY`` for another year, ``sub`` for part of a year."""
+        """``Y`` for the report year (or no period stated), ``YYYY`` for another year, ``sub`` for part of a year,
+        ``cum`` for a running total (累计, 截至 …), ``other`` for plans, targets, several years and averages."""
         body = self.body
         if _PERIOD_SUB.search(body):
             return "sub"
         if _PERIOD_OTHER.search(body):
             return "other"
-        years = {int(m.group(1)) for m in _YEAR_IN.finditer(body)}
+        years = {_year_value(m.group(1)) for m in _YEAR_IN.finditer(body)}
         if report_year is not None:
             years.discard(report_year)
         if years:
             return ",".join(str(y) for y in sorted(years))
+        if _PERIOD_CUMULATIVE.search(body):
+            return "cum"
         return "Y"
 
 
@@ -287,6 +315,9 @@ def _quantity(text: str, m: re.Match[str], paragraph: int) -> Quantity | None:
         decimals = len(raw.partition(".")[2])
         if m.group("mult"):
             value *= 10_000 if m.group("mult") == "万" else 100_000_000
+        step = (10.0**-decimals) * (
+            1 if not m.group("mult") else 10_000 if m.group("mult") == "万" else 100_000_000
+        )
         chinese = False
     else:
         assert cn is not None
@@ -296,6 +327,7 @@ def _quantity(text: str, m: re.Match[str], paragraph: int) -> Quantity | None:
         if v is None:
             return None
         value, decimals, chinese = v, 0, True
+        step = _cn_step(cn)
         # a lone 一/两 before a unit is an article (一件事, 两张表), not a stated count
         if cn in ("一", "两", "二") and not text[max(0, start - 2) : start].endswith(
             ("共", "共计", "仅", "只")
@@ -312,14 +344,23 @@ def _quantity(text: str, m: re.Match[str], paragraph: int) -> Quantity | None:
     unit = m.group("unit")
     if unit is None:
         return None
+    approx = False
     if unit == "余件":
-        unit = "件"
+        unit, approx = "件", True
     if _inside_quoted_name(text, start, end):
         return None
     if unit == "个工作日":
         return _make(text, paragraph, start, end, value, unit, "range", decimals, chinese)
     kind: Kind = "range" if _is_range_end(text, start) else "count"
-    return _make(text, paragraph, start, end, value, unit, kind, decimals, chinese)
+    q = _make(text, paragraph, start, end, value, unit, kind, decimals, chinese)
+    q.step = step
+    q.approx = approx
+    return q
+
+
+def _cn_step(cn: str) -> float:
+    """A figure written to the 万 or 亿 (``三万``, ``一点二亿`` is not a count form) is rounded to it."""
+    return {"万": 10_000.0, "亿": 100_000_000.0}.get(cn[-1], 1.0)
 
 
 def _thousands_comma(text: str, i: int) -> bool:
@@ -357,6 +398,31 @@ def _make(
     )
 
 
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _open_brackets(text: str, lo: int, pos: int) -> list[int]:
+    """Offsets of the brackets opened in ``text[lo:pos]`` and still open at ``pos`` (outermost first)."""
+    stack: list[int] = []
+    for i in range(lo, pos):
+        ch = text[i]
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            stack.pop()
+    return stack
+
+
+# An average, a rate or a per-capita figure: 年均超收, 平均每年, 人均, 每千人, 每万人拥有
+_AVERAGE = re.compile(r"平均|[年人户日月周季场件次]均|每")
+_AVERAGE_AFTER = re.compile(r"\s*[/／]|\s*每")
+# A bound or an estimate: 约50件, 近百人, 超过2000人次, 逾千家 … 50件以上, 200人左右, 3000多人
+_APPROX_BEFORE = re.compile(
+    r"(?:约|近|逾|超过|超|多于|高于|不少于|不低于|不足|不到|少于|低于|大约|接近|将近|上下|至少|最多|最少|最高|最低)\s*$"
+)
+_APPROX_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|上下|余|多|之多|有余)")
+
+
 def _mark(text: str, st: Statement, q: Quantity) -> None:
     clause = q.subject
     # the total marker may stand before an enumeration: 共办结市、区人大代表建议、政协提案32件
@@ -364,11 +430,22 @@ def _mark(text: str, st: Statement, q: Quantity) -> None:
     while b > st.start and text[b - 1] not in "，,。；;：:\n":
         b -= 1
     q.total_marker = any(mk in text[b : q.start] for mk in TOTAL_MARKERS)
-    head = text[st.start : q.start]
-    k = head.rfind("其中")
-    if k >= 0:
-        q.in_qizhong = True
-        q.qizhong_at = st.start + k
+    q.average = bool(_AVERAGE.search(text[b : q.start]) or _AVERAGE_AFTER.match(text, q.end))
+    q.approx = q.approx or bool(_APPROX_BEFORE.search(text[b : q.start]) or _APPROX_AFTER.match(text, q.end))
+    opened = _open_brackets(text, st.start, q.start)
+    q.in_note = bool(opened)
+    # The 其中 whose list the quantity stands in: the nearest one whose bracket (if any) is still open here. A
+    # 其中 inside a closed bracket scoped only that bracket: 不予受理9件（其中移送7件），受理47件 — 47 is no part.
+    k = text.rfind("其中", st.start, q.start)
+    while k >= 0:
+        at_qz = _open_brackets(text, st.start, k)
+        if opened[: len(at_qz)] == at_qz:
+            q.in_qizhong = True
+            if len(opened) == len(at_qz):
+                q.qizhong_at = k
+            # else: a bracketed note on one of the parts (其中主办18件（含重点建议3件）), not a part itself
+            break
+        k = text.rfind("其中", st.start, k)
     # growth: a change word in the clause before the number (同比增长12%, 较上年下降3件)
     q.growth = bool(GROWTH_WORDS.search(clause))
     if q.kind == "count" and re.match(r"\s*的", text[q.end : q.end + 2]) and "占" in clause:
