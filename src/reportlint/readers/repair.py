@@ -51,6 +51,9 @@ def ends_own_line(text: str) -> bool:
     return bool(_OWN_LINE_END.search(text))
 
 
+_LONE_OPENERS = frozenset("（(〔【［[“‘《")
+"""A line that is nothing but an opening mark never ends a paragraph."""
+
 DOC_KINDS = ("报告", "请示", "通知", "意见", "函", "方案", "规划", "计划", "总结", "决定", "通报")
 
 
@@ -60,6 +63,8 @@ def continues(prev: str, nxt: str, *, min_len: int = MIN_WRAPPED) -> bool:
     n = nxt.lstrip()
     if not p or not n:
         return False
+    if p in _LONE_OPENERS:
+        return True  # a heading label broken after its bracket (（ / 三）…) by a copy's line wrap
     if len(p) < min_len or ends_complete(p):
         return False
     if heading_match(n) or (heading_match(p) and len(p) < 40):
