@@ -12,7 +12,18 @@ import pytest
 from reportlint.errors import FileError
 from reportlint.model import Document
 from reportlint.readers import Limits, read_document
-from reportlint.readers.pdf import Char, TableGrid, is_page_number, join_text, line_text, merge_tables
+from reportlint.readers.pdf import (
+    Char,
+    Line,
+    PageContent,
+    TableGrid,
+    assemble,
+    drop_repeated_page_heads,
+    is_page_number,
+    join_text,
+    line_text,
+    merge_tables,
+)
 from reportlint.structure.outline import build_outline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -558,3 +569,50 @@ def test_white_strips_behind_lines_do_not_make_a_table_of_the_text(
         ["行政规范性文件", "3", "1"],
     ]
     assert body[-1].text.startswith("本年度共收到") and body[-2].text.startswith("三、")
+
+
+def _page(number: int, texts: list[str]) -> PageContent:
+    lines = [
+        Line(
+            text=t,
+            x0=72.0,
+            x1=500.0,
+            top=80.0 + 20 * k,
+            bottom=92.0 + 20 * k,
+            size=12.0,
+            bold=False,
+            page=number,
+        )
+        for k, t in enumerate(texts)
+    ]
+    return PageContent(number=number, width=595.0, height=842.0, lines=lines)
+
+
+def test_a_block_repeated_through_a_clip_window_on_the_next_page_is_read_once() -> None:
+    def pages() -> list[PageContent]:
+        return [
+            _page(
+                1,
+                [
+                    "（一）制定年度普法计划并组织实施。",
+                    "（二）负责行政执法监督工作。",
+                    "（三）完成交办的其他任务。",
+                ],
+            ),
+            _page(2, ["（二）负责行政执法监督工作。", "（三）完成交办的其他任务。", "二、部门预算单位构成"]),
+        ]
+
+    first, second = pages()
+    assert drop_repeated_page_heads([first, second]) == 2
+    assert [ln.text for ln in second.lines] == ["二、部门预算单位构成"]
+    doc = assemble("x.pdf", pages())
+    assert [p.text for p in doc.paragraphs].count("（三）完成交办的其他任务。") == 1
+    assert any("clipped copy" in n for n in doc.notes)
+
+
+def test_one_repeated_line_or_a_short_repeat_is_kept() -> None:
+    first = _page(1, ["本单位主要职责如下：", "（一）负责行政执法监督工作。"])
+    second = _page(2, ["（一）负责行政执法监督工作。", "（二）完成交办的其他任务。"])
+    assert drop_repeated_page_heads([first, second]) == 0
+    short = [_page(1, ["甲", "乙。"]), _page(2, ["甲", "乙。"])]
+    assert drop_repeated_page_heads(short) == 0

@@ -1018,9 +1018,33 @@ def _make_table(grid: TableGrid, t_index: int, paragraphs: list[Paragraph]) -> T
 # --- the reader ----------------------------------------------------------------------------------------------
 
 
+def drop_repeated_page_heads(pages: Sequence[PageContent], min_lines: int = 2, min_chars: int = 20) -> int:
+    """Drop the head of a page that repeats the tail of the page before it line for line.
+
+    Some report generators draw a text block that overflows its page once more on the next page, shifted up,
+    and clip each copy to its page's frame. A PDF viewer shows every line once, but the text layer holds the
+    clipped-away lines too, so the block comes out twice. The first copy is kept (its lines that were shown
+    on the next page are then located on the page before). Returns how many lines were dropped.
+    """
+    dropped = 0
+    for prev, page in pairwise(pages):
+        tail = [ln.text.strip() for ln in prev.lines]
+        head = [ln.text.strip() for ln in page.lines]
+        for n in range(min(len(tail), len(head)), min_lines - 1, -1):
+            if tail[-n:] != head[:n] or sum(map(len, head[:n])) < min_chars:
+                continue
+            last = page.lines[n - 1]
+            if all(t.top >= last.bottom for t in page.tables):
+                del page.lines[:n]
+                dropped += n
+            break
+    return dropped
+
+
 def assemble(path: str, pages: list[PageContent]) -> Document:
     """Build the Document from extracted pages (shared by the reader and the benchmark)."""
     running, numbers = remove_running_lines(pages)
+    repeated = drop_repeated_page_heads(pages)
     layout = analyse_layout(pages)
     paragraphs, tables, healed, merged = build_paragraphs(pages, layout)
     doc = Document(path=path, format="pdf", paragraphs=paragraphs, tables=tables, pages=len(pages))
@@ -1028,6 +1052,8 @@ def assemble(path: str, pages: list[PageContent]) -> Document:
         doc.notes.append(f"{running} running header/footer line(s) removed")
     if numbers:
         doc.notes.append(f"{numbers} page number(s) removed")
+    if repeated:
+        doc.notes.append(f"{repeated} line(s) repeated at the top of the next page (a clipped copy) dropped")
     if healed:
         doc.notes.append(f"{healed} paragraph(s) rejoined across page breaks")
     if merged:
