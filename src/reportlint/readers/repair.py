@@ -116,7 +116,9 @@ _MARK = re.compile(
 )
 _SENTENCE_END = "。；！？!?;："
 CLOSERS_RUN = "”’」』）)》"
-_TITLE_ENDS = re.compile(r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])")
+_TABLE_ROW = re.compile(r"[^。；，]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
+_DIGIT = re.compile(r"\d")
+_TITLE_ENDS = re.compile(r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])(?!统计表)")
 _TITLE_BODY = re.compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
 
 
@@ -149,7 +151,11 @@ def run_in_heading_starts(text: str) -> list[int]:
         hm = heading_match(text[pos:])
         if hm is None:
             continue
-        rank, number, _ = hm
+        rank, number, label = hm
+        if pos > 0 and text[pos - 1] == "第":
+            continue  # 第（一）项: a reference, not a heading
+        if _TABLE_ROW.match(text, pos + label.end(), pos + label.end() + 40):
+            continue  # a row of a table flattened into the text: its label runs into its figures
         at_boundary = _boundary(text, pos)
         if not at_boundary:
             since = text[out[-1] : pos] if out else ""
@@ -161,13 +167,18 @@ def run_in_heading_starts(text: str) -> list[int]:
                 and len(since) <= 45
                 and not any(c in since for c in "。！？；")
             )
-            if not (first_top or child):
+            # the next top-level heading right after a flattened table's last figure (…0 0三、收到…)
+            after_table = (
+                rank == 1 and bool(stack) and not _DIGIT.search(text, pos + label.end(), pos + label.end() + 12)
+            )
+            if not (first_top or child or after_table):
                 continue
         ok = False
         for k in range(len(stack) - 1, -1, -1):
             r, n = stack[k]
             if r == rank:
-                if number == n + 1:
+                # the next number; at a sentence end a top-level number may skip one that was not recognised
+                if number == n + 1 or (at_boundary and rank == 1 and number == n + 2):
                     del stack[k:]
                     ok = True
                 break
@@ -190,11 +201,10 @@ def _title_end(piece: str) -> int | None:
     start = hm[2].end()
     stops = [k for k in (piece.find(c, start) for c in "。！？") if k >= 0]
     stop = min(stops, default=len(piece))
-    if stop - start <= 30:
-        return None  # a short run-in title (加强领导。): the outline reads it as it is
-    head = piece[start : start + 40]
+    head = piece[start : min(start + 40, stop)]
     cuts = [m.start() for m in _TITLE_BODY.finditer(head) if m.start() >= 2]
-    cuts += [m.end() for m in _TITLE_ENDS.finditer(head) if m.start() >= 2]
+    if stop - start > 30:  # a first sentence too long for a run-in title (加强领导。 stays as it is)
+        cuts += [m.end() for m in _TITLE_ENDS.finditer(head) if m.start() >= 2]
     if not cuts:
         return None
     return start + min(cuts)
