@@ -33,6 +33,7 @@ from reportlint.facts.gk_tables import (
     result_leaves,
 )
 from reportlint.findings import Finding
+from reportlint.structure.outline import Section
 
 FORMAT_SOURCE = "《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019年格式适用于2019—2020年度报告)"
 TABLE_NAME = {
@@ -43,9 +44,39 @@ TABLE_NAME = {
 PART_OF_TABLE = {"apply": "apply", "review": "review", "active": "active"}
 
 
+FIRST_FORMAT_YEAR = 2019
+"""Reports on years before 2019 followed the 2008 regulation and its statistics table (one 指标名称/计量单位 list),
+which the format's three tables do not describe: the table rules stay silent on them."""
+
+
+def old_format(ctx: Context) -> bool:
+    """The report is on a year before the national format (2015–2018 reports: their own table layout)."""
+    return ctx.year is not None and ctx.year < FIRST_FORMAT_YEAR
+
+
 def gk_tables(ctx: Context) -> GkTables:
-    """The mapped tables of the document being checked (cached on the Context, computed once per document)."""
+    """The mapped tables of the document being checked (cached on the Context, computed once per document);
+    none for a report older than the format, whose statistics table has another layout."""
+    if old_format(ctx):
+        return GkTables()
     return ctx.gk_tables
+
+
+# The words every copy of a table holds, whether as a table or flattened into text by a web crawler.
+_TABLE_WORDS: dict[str, tuple[str, ...]] = {
+    "active": ("第二十条第",),
+    "apply": ("本年新收", "结转"),
+    "review": ("维持", "纠正", "尚未审结"),
+}
+
+
+def _table_as_text(ctx: Context, kind: str, section: Section | None) -> bool:
+    """The section holds the table's row and column labels as text or unmapped cells: the table is there
+    but its grid was lost (a web page copied as text), so it is not missing."""
+    if section is None:
+        return False
+    text = "".join(p.text for p in ctx.doc.paragraphs[section.start : section.end])
+    return all(w in text for w in _TABLE_WORDS[kind])
 
 
 def expected_layout(ctx: Context, table: MappedTable | None = None) -> Layout:
@@ -144,6 +175,8 @@ def table_layout_mismatch(ctx: Context) -> Iterator[Finding]:
         table: MappedTable | None = getattr(tables, kind)
         if table is None:
             pm = ctx.parts.get(PART_OF_TABLE[kind])
+            if old_format(ctx) or (pm is not None and _table_as_text(ctx, kind, pm.section)):
+                continue
             if pm is not None and pm.found and pm.paragraph is not None:
                 text = ctx.doc.paragraphs[pm.paragraph].text
                 yield ctx.finding(

@@ -417,6 +417,24 @@ def _classify_apply_row(chain: list[str], group: str | None) -> tuple[str | None
     return None, group
 
 
+_LABEL_TOP_GROUP = re.compile(r"^([一二三四]\s*、[^（(]*?)\s*([（(]\s*[一二三四五六七]\s*[）)].*)$")
+_LABEL_GROUP_ITEM = re.compile(r"^([（(]\s*[一二三四五六七]\s*[）)][^\d（(]*?)\s*(\d{1,2}\s*[.．、].*)$")
+
+
+def split_row_label(text: str) -> list[str]:
+    """The label levels one cell holds (a table copied from a web page writes a row's group and item in one
+    cell): ``三、本年度办理结果（一）予以公开`` → the heading and （一）; ``（三）不予公开 1.属于国家秘密`` → the group
+    and item 1."""
+    out: list[str] = []
+    rest = text.strip()
+    for pattern in (_LABEL_TOP_GROUP, _LABEL_GROUP_ITEM):
+        m = pattern.match(rest)
+        if m:
+            out.append(m.group(1).strip())
+            rest = m.group(2).strip()
+    return [*out, rest] if rest else out
+
+
 @dataclass(slots=True)
 class _ApplyState:
     mapped: MappedTable
@@ -471,9 +489,9 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
         for cell in table.rows[r]:
             if cell.col >= first_num:
                 break
-            t = _text(table, cell)
-            if t and (not chain or chain[-1] != t):
-                chain.append(t)
+            for t in split_row_label(_text(table, cell)):
+                if t and (not chain or chain[-1] != t):
+                    chain.append(t)
         return chain
 
     def numbered(r: int) -> bool:
@@ -503,7 +521,9 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
             continue
         if key in m.rows:
             continue  # a repeated header or a duplicate row: keep the first
-        is_group_heading = key.startswith("sub") and not has_numbers
+        # （六）其他处理 with all its cells blank is still a row of the 2019 layout (_finish_apply decides)
+        blank_six = key == "sub6" and any(c.col in colmap and c.merged_from is None for c in row)
+        is_group_heading = key.startswith("sub") and not has_numbers and not blank_six
         if is_group_heading:
             continue
         m.rows.append(key)
