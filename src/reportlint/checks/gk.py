@@ -625,6 +625,10 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
 
 # --- GK009 -------------------------------------------------------------------------------------------------
 
+BLANK_ROWS_AS_CONVENTION = 3
+"""From this many rows with blank cells on, the table writes blanks for zeros: reported once per table."""
+
+
 
 @rule(
     "GK009",
@@ -644,6 +648,7 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
 )
 def invalid_cell(ctx: Context) -> Iterator[Finding]:
     for t in gk_tables(ctx).all():
+        blank_rows: list[tuple[str, list[str]]] = []
         for row in t.rows:
             blanks: list[str] = []
             for col in t.cols:
@@ -665,16 +670,32 @@ def invalid_cell(ctx: Context) -> Iterator[Finding]:
                         ctx, t, row, col, f"件数 {v.show()} 不是整数", evidence=v.text.strip()
                     )
             if blanks:
-                names = "、".join(t.col_labels.get(c, c) for c in blanks)
-                yield _cell_finding(
-                    ctx,
-                    t,
-                    row,
-                    blanks[0],
-                    f"{len(blanks)} 个单元格空白（{names}）",
-                    evidence="空白不等于 0",
-                    suggestion="没有数据的单元格填 0",
-                )
+                blank_rows.append((row, blanks))
+        if len(blank_rows) >= BLANK_ROWS_AS_CONVENTION:
+            # blanks written for zeros throughout the table: one finding for the table, not one per row
+            row, blanks = blank_rows[0]
+            n = sum(len(b) for _, b in blank_rows)
+            yield _cell_finding(
+                ctx,
+                t,
+                row,
+                blanks[0],
+                f"表中 {len(blank_rows)} 行共 {n} 个单元格空白（此为第一处）",
+                evidence="空白不等于 0",
+                suggestion="没有数据的单元格填 0",
+            )
+            continue
+        for row, blanks in blank_rows:
+            names = "、".join(t.col_labels.get(c, c) for c in blanks)
+            yield _cell_finding(
+                ctx,
+                t,
+                row,
+                blanks[0],
+                f"{len(blanks)} 个单元格空白（{names}）",
+                evidence="空白不等于 0",
+                suggestion="没有数据的单元格填 0",
+            )
 
 
 # --- GK010 -------------------------------------------------------------------------------------------------

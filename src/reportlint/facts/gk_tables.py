@@ -565,7 +565,7 @@ def _classify_table(table: Table) -> Kind | None:
         return "apply"
     if "行政复议" in t and "行政诉讼" in t and re.search(r"维持|纠正|审结", t):
         return "review"
-    if re.search(r"规范性文件|第二十条|行政许可|行政处罚|事业性收费", t):
+    if re.search(r"规范性文件|第二十条|行政许可|行政处罚|事业性收费|集中采购", t):
         return "active"
     if re.search(r"国家秘密|不予处理|无法提供|重复申请|不掌握", t):
         return "apply"  # a continuation page of 表三 without its header

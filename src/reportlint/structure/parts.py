@@ -67,7 +67,9 @@ def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]
     sections = [s for s in outline.root.walk() if s.heading is not None]
     sections.sort(key=lambda s: (s.depth, s.start))
     for part in parts:
-        pm = PartMatch(part.id, part.label, part.required)
+        year = outline.year
+        required = part.required and (part.since is None or year is None or year >= part.since)
+        pm = PartMatch(part.id, part.label, required)
         pats = [re.compile(p) for p in part.heading]
         excl = [re.compile(p) for p in part.exclude]
         for sec in sections:
