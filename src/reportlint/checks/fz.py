@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportlint.checks._submission import GRACE_DAYS, outside_window, submission_date
+from reportlint.checks._submission import GRACE_DAYS, outside_window
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.dates import DateFact
@@ -205,10 +205,6 @@ def _as_date(d: DateFact, year: int | None) -> dt.date | None:
         return None
 
 
-PUBLICATION_DEADLINE = (4, 1)
-"""(month, day) before which every 法治政府建设年度报告 must be published (督察工作规定, publication article)."""
-
-
 @rule(
     "FZ007",
     "submission-date-outside-window",
@@ -217,9 +213,9 @@ PUBLICATION_DEADLINE = (4, 1)
     RuleDoc(
         what="Takes the 成文日期 of the cover letter (or the date closing the report) and checks that it falls after "
         "31 December of the report year and before the deadline of the pack's profile: 1 March of the next year "
-        "for government departments, 1 April for governments. A department's date between 1 March and 1 April "
-        "is not flagged: every report must be published before 1 April, and a published copy may carry the date "
-        "of its publication. Self-inspection reports (自查报告) are written during the year and are not checked.",
+        "for government departments, 1 April for governments. The date read is the one printed with the report "
+        "(its 成文日期), not a web page's publication date. Self-inspection reports (自查报告) are written during "
+        "the year and are not checked.",
         why="Reports are due early in the following year; a date inside the report year means the year was not "
         "over when it was signed, and a date past the deadline means it was late or the date is wrong.",
         example="XX局 2022年3月15日 (a department's report on 2021)",
@@ -232,15 +228,6 @@ PUBLICATION_DEADLINE = (4, 1)
 def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
     if self_inspection(ctx.outline):
         return  # a self-inspection report is written during the year, for an inspection: no annual deadline
-    d = submission_date(ctx)
-    year = ctx.year
-    if d is not None and year is not None and d.year == year + 1 and d.month is not None and d.day is not None:
-        if d.valid() and (d.month, d.day) < PUBLICATION_DEADLINE:
-            # past a department's 1 March but before everyone's 1 April publication deadline: the date of a
-            # published copy may be its publication date, so the rule cannot tell a late report
-            prof = ctx.profile
-            if (prof.deadline_month, prof.deadline_day) <= (d.month, d.day):
-                return
     yield from outside_window(ctx)
 
 

@@ -444,6 +444,8 @@ class _ApplyState:
     right_offsets: dict[int, str] = field(default_factory=dict)
     """Distance from the right edge -> column key (to read a continuation without header rows)."""
     done: bool = False
+    blank_six: tuple[str, dict[str, Value]] | None = None
+    """The label and cells of a （六）其他处理 row whose cells are all blank."""
 
 
 _DATA_ROW_WORDS = re.compile(
@@ -521,9 +523,13 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
             continue
         if key in m.rows:
             continue  # a repeated header or a duplicate row: keep the first
-        # （六）其他处理 with all its cells blank is still a row of the 2019 layout (_finish_apply decides)
-        blank_six = key == "sub6" and any(c.col in colmap and c.merged_from is None for c in row)
-        is_group_heading = key.startswith("sub") and not has_numbers and not blank_six
+        is_group_heading = key.startswith("sub") and not has_numbers
+        if is_group_heading and key == "sub6" and state.blank_six is None:
+            # （六）其他处理 with every cell blank: a heading over its three items (2021 layout) or the one row of
+            # the 2019 layout left blank; map_tables decides once it knows whether items follow
+            cells = {colmap[c.col]: _value_of(c) for c in row if c.col in colmap and c.merged_from is None}
+            if cells:
+                state.blank_six = (chain[-1] if chain else APPLY_ROW_LABEL["r6"], cells)
         if is_group_heading:
             continue
         m.rows.append(key)
@@ -795,6 +801,13 @@ def map_tables(doc: Document) -> GkTables:
             _read_apply_table(t, state)
             if state.done:
                 break
+        six = state.blank_six
+        if six is not None and not any(k in m.rows for k in ("sub6", "r6_1", "r6_2", "r6_3")):
+            at = m.rows.index("total") if "total" in m.rows else len(m.rows)
+            m.rows.insert(at, "sub6")
+            m.row_labels["sub6"] = six[0]
+            for col, v in six[1].items():
+                m.cells[("sub6", col)] = v
         if m.cells:
             _finish_apply(m)
             out.apply = m
