@@ -116,7 +116,7 @@ _MARK = re.compile(
 )
 _SENTENCE_END = "。；！？!?;："
 CLOSERS_RUN = "”’」』）)》"
-_TABLE_ROW = re.compile(r"[^。；，]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
+_TABLE_ROW = re.compile(r"[^。；，、（(]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
 _DIGIT = re.compile(r"\d")
 _TITLE_ENDS = re.compile(r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])(?!统计表)")
 _TITLE_BODY = re.compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
