@@ -113,7 +113,9 @@ def report_year_inconsistent(ctx: Context) -> Iterator[Finding]:
         "heading": "章节标题",
     }
     for claim in o.year_claims:
-        if claim.year == year + 1 and _PLAN_AFTER_YEAR.match(ctx.doc.paragraphs[claim.paragraph].text, claim.end):
+        if claim.year == year + 1 and _PLAN_AFTER_YEAR.match(
+            ctx.doc.paragraphs[claim.paragraph].text, claim.end
+        ):
             continue  # 关于2022年工作情况暨2023年工作要点的报告: the next year's plans, named in the title
         if claim.year != year:
             yield ctx.finding(

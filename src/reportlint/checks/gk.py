@@ -629,7 +629,6 @@ BLANK_ROWS_AS_CONVENTION = 3
 """From this many rows with blank cells on, the table writes blanks for zeros: reported once per table."""
 
 
-
 @rule(
     "GK009",
     "invalid-cell",

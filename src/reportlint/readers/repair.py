@@ -7,6 +7,7 @@ piece so that findings can still point at the page or line the text came from.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -118,7 +119,9 @@ _SENTENCE_END = "。；！？!?;："
 CLOSERS_RUN = "”’」』）)》"
 _TABLE_ROW = re.compile(r"[^。；，、（(]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
 _DIGIT = re.compile(r"\d")
-_TITLE_ENDS = re.compile(r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])(?!统计表)")
+_TITLE_ENDS = re.compile(
+    r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])(?!统计表)"
+)
 _TITLE_BODY = re.compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
 
 
@@ -132,7 +135,6 @@ def _boundary(text: str, pos: int) -> bool:
     while k >= 0 and text[k] in CLOSERS_RUN:
         k -= 1
     return k >= 0 and text[k] in _SENTENCE_END
-
 
 
 def run_in_heading_starts(text: str) -> list[int]:
@@ -169,7 +171,9 @@ def run_in_heading_starts(text: str) -> list[int]:
             )
             # the next top-level heading right after a flattened table's last figure (…0 0三、收到…)
             after_table = (
-                rank == 1 and bool(stack) and not _DIGIT.search(text, pos + label.end(), pos + label.end() + 12)
+                rank == 1
+                and bool(stack)
+                and not _DIGIT.search(text, pos + label.end(), pos + label.end() + 12)
             )
             if not (first_top or child or after_table):
                 continue
@@ -219,7 +223,9 @@ def _sub(j: Joined, s: int, e: int) -> Joined:
     for a in j.anchors:
         if a.start <= s:
             loc = a.location
-    anchors = [Anchor(0, loc)] + [Anchor(a.start - s, a.location) for a in j.anchors if s < a.start < s + len(text)]
+    anchors = [Anchor(0, loc)] + [
+        Anchor(a.start - s, a.location) for a in j.anchors if s < a.start < s + len(text)
+    ]
     return Joined(text, anchors, j.style, None, 0)
 
 
@@ -235,14 +241,14 @@ def split_flattened(joined: list[Joined]) -> tuple[list[Joined], int]:
     split = 0
     for j in joined:
         starts = run_in_heading_starts(j.text) if len(j.text) >= FLAT_MIN else []
-        ranks = [heading_match(j.text[s:])[0] for s in starts]  # type: ignore[index]
+        ranks = [hm[0] for s in starts if (hm := heading_match(j.text[s:])) is not None]
         top = min(ranks, default=0)
         if len(starts) < 3 or ranks.count(top) < 2:
             out.append(j)
             continue
         split += 1
         bounds = [0, *[s for s in starts if s > 0], len(j.text)]
-        for s, e in zip(bounds, bounds[1:], strict=False):
+        for s, e in itertools.pairwise(bounds):
             if not j.text[s:e].strip():
                 continue
             piece = j.text[s:e]
