@@ -206,7 +206,10 @@ def _title_end(piece: str) -> int | None:
     stops = [k for k in (piece.find(c, start) for c in "。！？") if k >= 0]
     stop = min(stops, default=len(piece))
     head = piece[start : min(start + 40, stop)]
-    cuts = [m.start() for m in _TITLE_BODY.finditer(head) if m.start() >= 2]
+    # a colon stays with the title (its form is for the punctuation rules to judge); spaces go
+    cuts = [
+        m.end() if m.group(0) in "：:" else m.start() for m in _TITLE_BODY.finditer(head) if m.start() >= 2
+    ]
     if stop - start > 30:  # a first sentence too long for a run-in title (加强领导。 stays as it is)
         cuts += [m.end() for m in _TITLE_ENDS.finditer(head) if m.start() >= 2]
     if not cuts:
@@ -255,7 +258,7 @@ def split_flattened(joined: list[Joined]) -> tuple[list[Joined], int]:
             cut = _title_end(piece) if s in starts else None
             if cut is not None:
                 out.append(_sub(j, s, s + cut))
-                rest = j.text[s + cut : e].lstrip(" \u3000：:")
+                rest = j.text[s + cut : e].lstrip(" \u3000")
                 if rest.strip():
                     out.append(_sub(j, e - len(rest), e))
             else:
