@@ -159,7 +159,9 @@ def _table_paragraph(ctx: Context, table: MappedTable) -> int | None:
         "tables, or in lines of numbers where a PDF lost the table — and maps their rows and columns by label. Flags "
         "a table that cannot be found under a section that should hold it, rows and columns of the format that are "
         "missing, rows whose label matches nothing in the format, and a table laid out in the other year's format "
-        "(the 2019 format has one （六）其他处理 row and the 政府集中采购 row; the 2021 format has three （六） rows).",
+        "(the 2019 format has one （六）其他处理 row and the 政府集中采购 row; the 2021 format has three （六） rows). "
+        "A section that holds the table's labels only as text (a web page copied as text) is not reported, nor "
+        "is a report on a year before 2019, whose statistics table had another layout.",
         why="The tables are filled in a fixed national layout so that reports can be compared and summed; a "
         "missing row or the previous format's layout makes the figures incomparable and is a reason for the "
         "主管部门 to return the report.",
@@ -637,7 +639,8 @@ BLANK_ROWS_AS_CONVENTION = 3
     RuleDoc(
         what="Checks every mapped cell of the statistics tables: counts must be whole numbers of zero or more "
         "(收费金额 in 万元 may be a decimal); in the applications and 复议/诉讼 tables a cell may not be blank or a dash "
-        "— a zero is written as 0. Blank cells are reported once per row, at the first blank cell.",
+        "— a zero is written as 0. Blank cells are reported once per row, at the first blank cell; a table that "
+        "leaves cells blank in three or more rows (blanks written for zeros) is reported once.",
         why="A blank is not a zero: the reader cannot tell a nil count from a forgotten one, the identities of the "
         "table cannot be checked, and statistical summaries that add the reports fail.",
         example="（七）总计 row: 自然人 12, 商业企业 (blank), …",
