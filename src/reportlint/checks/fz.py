@@ -16,7 +16,7 @@ from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.dates import DateFact
 from reportlint.findings import Finding
 from reportlint.structure.outline import Section
-from reportlint.structure.parts import match_parts
+from reportlint.structure.parts import match_parts, self_inspection
 from reportlint.textutil import norm_for_compare
 
 _YEAR = re.compile(r"(?<![\d〔\[（(—\-－~～])(\d{4})\s*年(?!\s*[—\-－~～至])")
@@ -82,6 +82,9 @@ _INTRO_YEAR_SENTENCES = (
 )
 
 
+_PLAN_AFTER_YEAR = re.compile(r"\s*年?\s*度?[^\d。；，]{0,8}?(计划|安排|打算|思路|重点|要点|设想|目标|展望)")
+
+
 @rule(
     "FZ004",
     "report-year-inconsistent",
@@ -110,6 +113,10 @@ def report_year_inconsistent(ctx: Context) -> Iterator[Finding]:
         "heading": "章节标题",
     }
     for claim in o.year_claims:
+        if claim.year == year + 1 and _PLAN_AFTER_YEAR.match(
+            ctx.doc.paragraphs[claim.paragraph].text, claim.end
+        ):
+            continue  # 关于2022年工作情况暨2023年工作要点的报告: the next year's plans, named in the title
         if claim.year != year:
             yield ctx.finding(
                 claim.paragraph,
@@ -208,7 +215,9 @@ def _as_date(d: DateFact, year: int | None) -> dt.date | None:
     RuleDoc(
         what="Takes the 成文日期 of the cover letter (or the date closing the report) and checks that it falls after "
         "31 December of the report year and before the deadline of the pack's profile: 1 March of the next year "
-        "for government departments, 1 April for governments.",
+        "for government departments, 1 April for governments. The date read is the one printed with the report "
+        "(its 成文日期), not a web page's publication date. Self-inspection reports (自查报告) are written during "
+        "the year and are not checked.",
         why="Reports are due early in the following year; a date inside the report year means the year was not "
         "over when it was signed, and a date past the deadline means it was late or the date is wrong.",
         example="XX局 2022年3月15日 (a department's report on 2021)",
@@ -219,6 +228,8 @@ def _as_date(d: DateFact, year: int | None) -> dt.date | None:
     options=[GRACE_DAYS],
 )
 def submission_date_outside_window(ctx: Context) -> Iterator[Finding]:
+    if self_inspection(ctx.outline):
+        return  # a self-inspection report is written during the year, for an inspection: no annual deadline
     yield from outside_window(ctx)
 
 

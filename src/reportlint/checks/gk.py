@@ -33,6 +33,7 @@ from reportlint.facts.gk_tables import (
     result_leaves,
 )
 from reportlint.findings import Finding
+from reportlint.structure.outline import Section
 
 FORMAT_SOURCE = "《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019年格式适用于2019—2020年度报告)"
 TABLE_NAME = {
@@ -43,9 +44,39 @@ TABLE_NAME = {
 PART_OF_TABLE = {"apply": "apply", "review": "review", "active": "active"}
 
 
+FIRST_FORMAT_YEAR = 2019
+"""Reports on years before 2019 followed the 2008 regulation and its statistics table (one 指标名称/计量单位 list),
+which the format's three tables do not describe: the table rules stay silent on them."""
+
+
+def old_format(ctx: Context) -> bool:
+    """The report is on a year before the national format (2015–2018 reports: their own table layout)."""
+    return ctx.year is not None and ctx.year < FIRST_FORMAT_YEAR
+
+
 def gk_tables(ctx: Context) -> GkTables:
-    """The mapped tables of the document being checked (cached on the Context, computed once per document)."""
+    """The mapped tables of the document being checked (cached on the Context, computed once per document);
+    none for a report older than the format, whose statistics table has another layout."""
+    if old_format(ctx):
+        return GkTables()
     return ctx.gk_tables
+
+
+# The words every copy of a table holds, whether as a table or flattened into text by a web crawler.
+_TABLE_WORDS: dict[str, tuple[str, ...]] = {
+    "active": ("第二十条第",),
+    "apply": ("本年新收", "结转"),
+    "review": ("维持", "纠正", "尚未审结"),
+}
+
+
+def _table_as_text(ctx: Context, kind: str, section: Section | None) -> bool:
+    """The section holds the table's row and column labels as text or unmapped cells: the table is there
+    but its grid was lost (a web page copied as text), so it is not missing."""
+    if section is None:
+        return False
+    text = "".join(p.text for p in ctx.doc.paragraphs[section.start : section.end])
+    return all(w in text for w in _TABLE_WORDS[kind])
 
 
 def expected_layout(ctx: Context, table: MappedTable | None = None) -> Layout:
@@ -128,7 +159,9 @@ def _table_paragraph(ctx: Context, table: MappedTable) -> int | None:
         "tables, or in lines of numbers where a PDF lost the table — and maps their rows and columns by label. Flags "
         "a table that cannot be found under a section that should hold it, rows and columns of the format that are "
         "missing, rows whose label matches nothing in the format, and a table laid out in the other year's format "
-        "(the 2019 format has one （六）其他处理 row and the 政府集中采购 row; the 2021 format has three （六） rows).",
+        "(the 2019 format has one （六）其他处理 row and the 政府集中采购 row; the 2021 format has three （六） rows). "
+        "A section that holds the table's labels only as text (a web page copied as text) is not reported, nor "
+        "is a report on a year before 2019, whose statistics table had another layout.",
         why="The tables are filled in a fixed national layout so that reports can be compared and summed; a "
         "missing row or the previous format's layout makes the figures incomparable and is a reason for the "
         "主管部门 to return the report.",
@@ -144,6 +177,8 @@ def table_layout_mismatch(ctx: Context) -> Iterator[Finding]:
         table: MappedTable | None = getattr(tables, kind)
         if table is None:
             pm = ctx.parts.get(PART_OF_TABLE[kind])
+            if old_format(ctx) or (pm is not None and _table_as_text(ctx, kind, pm.section)):
+                continue
             if pm is not None and pm.found and pm.paragraph is not None:
                 text = ctx.doc.paragraphs[pm.paragraph].text
                 yield ctx.finding(
@@ -592,6 +627,9 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
 
 # --- GK009 -------------------------------------------------------------------------------------------------
 
+BLANK_ROWS_AS_CONVENTION = 3
+"""From this many rows with blank cells on, the table writes blanks for zeros: reported once per table."""
+
 
 @rule(
     "GK009",
@@ -601,7 +639,8 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
     RuleDoc(
         what="Checks every mapped cell of the statistics tables: counts must be whole numbers of zero or more "
         "(收费金额 in 万元 may be a decimal); in the applications and 复议/诉讼 tables a cell may not be blank or a dash "
-        "— a zero is written as 0. Blank cells are reported once per row, at the first blank cell.",
+        "— a zero is written as 0. Blank cells are reported once per row, at the first blank cell; a table that "
+        "leaves cells blank in three or more rows (blanks written for zeros) is reported once.",
         why="A blank is not a zero: the reader cannot tell a nil count from a forgotten one, the identities of the "
         "table cannot be checked, and statistical summaries that add the reports fail.",
         example="（七）总计 row: 自然人 12, 商业企业 (blank), …",
@@ -611,6 +650,7 @@ def carry_over_mismatch(ctx: Context) -> Iterator[Finding]:
 )
 def invalid_cell(ctx: Context) -> Iterator[Finding]:
     for t in gk_tables(ctx).all():
+        blank_rows: list[tuple[str, list[str]]] = []
         for row in t.rows:
             blanks: list[str] = []
             for col in t.cols:
@@ -632,16 +672,32 @@ def invalid_cell(ctx: Context) -> Iterator[Finding]:
                         ctx, t, row, col, f"件数 {v.show()} 不是整数", evidence=v.text.strip()
                     )
             if blanks:
-                names = "、".join(t.col_labels.get(c, c) for c in blanks)
-                yield _cell_finding(
-                    ctx,
-                    t,
-                    row,
-                    blanks[0],
-                    f"{len(blanks)} 个单元格空白（{names}）",
-                    evidence="空白不等于 0",
-                    suggestion="没有数据的单元格填 0",
-                )
+                blank_rows.append((row, blanks))
+        if len(blank_rows) >= BLANK_ROWS_AS_CONVENTION:
+            # blanks written for zeros throughout the table: one finding for the table, not one per row
+            row, blanks = blank_rows[0]
+            n = sum(len(b) for _, b in blank_rows)
+            yield _cell_finding(
+                ctx,
+                t,
+                row,
+                blanks[0],
+                f"表中 {len(blank_rows)} 行共 {n} 个单元格空白（此为第一处）",
+                evidence="空白不等于 0",
+                suggestion="没有数据的单元格填 0",
+            )
+            continue
+        for row, blanks in blank_rows:
+            names = "、".join(t.col_labels.get(c, c) for c in blanks)
+            yield _cell_finding(
+                ctx,
+                t,
+                row,
+                blanks[0],
+                f"{len(blanks)} 个单元格空白（{names}）",
+                evidence="空白不等于 0",
+                suggestion="没有数据的单元格填 0",
+            )
 
 
 # --- GK010 -------------------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ class PartSpec(msgspec.Struct, forbid_unknown_fields=True):
     """Regexes tried on paragraph openings when no heading matches (run-in or unnumbered parts)."""
     max_depth: int | None = None
     """Only headings at most this deep cover the part (1: top-level sections only)."""
+    since: int | None = None
+    """Required only in reports on this year or later (a part the format introduced then); None: always."""
     leading: bool = False
     """When no heading names the part, the top-level sections before the first one that covers another part
     cover it (a report opening with 一、积极统筹部署… 二、深入推进… has its 主要举措和成效 there)."""

@@ -417,6 +417,24 @@ def _classify_apply_row(chain: list[str], group: str | None) -> tuple[str | None
     return None, group
 
 
+_LABEL_TOP_GROUP = re.compile(r"^([一二三四]\s*、[^（(]*?)\s*([（(]\s*[一二三四五六七]\s*[）)].*)$")
+_LABEL_GROUP_ITEM = re.compile(r"^([（(]\s*[一二三四五六七]\s*[）)][^\d（(]*?)\s*(\d{1,2}\s*[.．、].*)$")
+
+
+def split_row_label(text: str) -> list[str]:
+    """The label levels one cell holds (a table copied from a web page writes a row's group and item in one
+    cell): ``三、本年度办理结果（一）予以公开`` → the heading and （一）; ``（三）不予公开 1.属于国家秘密`` → the group
+    and item 1."""
+    out: list[str] = []
+    rest = text.strip()
+    for pattern in (_LABEL_TOP_GROUP, _LABEL_GROUP_ITEM):
+        m = pattern.match(rest)
+        if m:
+            out.append(m.group(1).strip())
+            rest = m.group(2).strip()
+    return [*out, rest] if rest else out
+
+
 @dataclass(slots=True)
 class _ApplyState:
     mapped: MappedTable
@@ -426,6 +444,8 @@ class _ApplyState:
     right_offsets: dict[int, str] = field(default_factory=dict)
     """Distance from the right edge -> column key (to read a continuation without header rows)."""
     done: bool = False
+    blank_six: tuple[str, dict[str, Value]] | None = None
+    """The label and cells of a （六）其他处理 row whose cells are all blank."""
 
 
 _DATA_ROW_WORDS = re.compile(
@@ -471,9 +491,9 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
         for cell in table.rows[r]:
             if cell.col >= first_num:
                 break
-            t = _text(table, cell)
-            if t and (not chain or chain[-1] != t):
-                chain.append(t)
+            for t in split_row_label(_text(table, cell)):
+                if t and (not chain or chain[-1] != t):
+                    chain.append(t)
         return chain
 
     def numbered(r: int) -> bool:
@@ -504,6 +524,12 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
         if key in m.rows:
             continue  # a repeated header or a duplicate row: keep the first
         is_group_heading = key.startswith("sub") and not has_numbers
+        if is_group_heading and key == "sub6" and state.blank_six is None:
+            # （六）其他处理 with every cell blank: a heading over its three items (2021 layout) or the one row of
+            # the 2019 layout left blank; map_tables decides once it knows whether items follow
+            cells = {colmap[c.col]: _value_of(c) for c in row if c.col in colmap and c.merged_from is None}
+            if cells:
+                state.blank_six = (chain[-1] if chain else APPLY_ROW_LABEL["r6"], cells)
         if is_group_heading:
             continue
         m.rows.append(key)
@@ -545,7 +571,7 @@ def _classify_table(table: Table) -> Kind | None:
         return "apply"
     if "行政复议" in t and "行政诉讼" in t and re.search(r"维持|纠正|审结", t):
         return "review"
-    if re.search(r"规范性文件|第二十条|行政许可|行政处罚|事业性收费", t):
+    if re.search(r"规范性文件|第二十条|行政许可|行政处罚|事业性收费|集中采购", t):
         return "active"
     if re.search(r"国家秘密|不予处理|无法提供|重复申请|不掌握", t):
         return "apply"  # a continuation page of 表三 without its header
@@ -775,6 +801,13 @@ def map_tables(doc: Document) -> GkTables:
             _read_apply_table(t, state)
             if state.done:
                 break
+        six = state.blank_six
+        if six is not None and not any(k in m.rows for k in ("sub6", "r6_1", "r6_2", "r6_3")):
+            at = m.rows.index("total") if "total" in m.rows else len(m.rows)
+            m.rows.insert(at, "sub6")
+            m.row_labels["sub6"] = six[0]
+            for col, v in six[1].items():
+                m.cells[("sub6", col)] = v
         if m.cells:
             _finish_apply(m)
             out.apply = m

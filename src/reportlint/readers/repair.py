@@ -7,6 +7,7 @@ piece so that findings can still point at the page or line the text came from.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -106,3 +107,165 @@ def join_pieces(pieces: list[Piece], *, heal_hard_breaks: bool) -> list[Joined]:
             out.append(cur)
         prev_hard = piece.hard_break
     return out
+
+
+# --- flattened reports: headings run on inside one very long paragraph -----------------------------------
+
+FLAT_MIN = 1500
+"""A paragraph shorter than this is never taken for a flattened report (a long paragraph of a real report)."""
+
+_MARK = re.compile(
+    r"[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+    r"|(?<![\d.．])\d{1,2}\s*[.．、](?!\d)"
+    r"|[（(]\s*\d{1,2}\s*[）)]"
+)
+_SENTENCE_END = "。；！？!?;："
+CLOSERS_RUN = "”’」』）)》"
+_TABLE_ROW = re.compile(r"[^。；，、（(]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
+_DIGIT = re.compile(r"\d")
+_TITLE_ENDS = re.compile(
+    r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表)(?=[^和与及、的\s，。])(?!统计表)"
+)
+_TITLE_BODY = re.compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
+
+
+def _boundary(text: str, pos: int) -> bool:
+    """Whether a heading number at ``pos`` stands where a paragraph could have begun (after a sentence end)."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \u3000\t":
+        k -= 1
+    if k < 0 or k < pos - 1:
+        return True  # the start, or a gap of spaces left where a paragraph break was
+    while k >= 0 and text[k] in CLOSERS_RUN:
+        k -= 1
+    return k >= 0 and text[k] in _SENTENCE_END
+
+
+def run_in_heading_starts(text: str) -> list[int]:
+    """Offsets where heading numbers inside ``text`` open a plausible outline (一、 then （一） then 1. …).
+
+    A candidate counts when it follows a sentence end (or a gap of spaces) and continues the numbering: the
+    next number of an open level, or number 1 one level deeper. The first child of a heading may follow the
+    heading's short title directly (``一、工作情况（一）…``), as a flattened web page leaves it.
+    """
+    stack: list[tuple[int, int]] = []  # (rank, number) of the open headings
+    out: list[int] = []
+    for m in _MARK.finditer(text):
+        pos = m.start()
+        if out and pos < out[-1] + 2:
+            continue
+        hm = heading_match(text[pos:])
+        if hm is None:
+            continue
+        rank, number, label = hm
+        if pos > 0 and text[pos - 1] == "第":
+            continue  # 第（一）项: a reference, not a heading
+        if _TABLE_ROW.match(text, pos + label.end(), pos + label.end() + 40):
+            continue  # a row of a table flattened into the text: its label runs into its figures
+        at_boundary = _boundary(text, pos)
+        if not at_boundary:
+            since = text[out[-1] : pos] if out else ""
+            first_top = not stack and rank == 1 and number == 1 and pos > 0 and not is_cjk(text[pos - 1])
+            child = (
+                stack
+                and number == 1
+                and rank > stack[-1][0]
+                and len(since) <= 45
+                and not any(c in since for c in "。！？；")
+            )
+            # the next top-level heading right after a flattened table's last figure (…0 0三、收到…)
+            after_table = (
+                rank == 1
+                and bool(stack)
+                and not _DIGIT.search(text, pos + label.end(), pos + label.end() + 12)
+            )
+            if not (first_top or child or after_table):
+                continue
+        ok = False
+        for k in range(len(stack) - 1, -1, -1):
+            r, n = stack[k]
+            if r == rank:
+                # the next number; at a sentence end a top-level number may skip one that was not recognised
+                if number == n + 1 or (at_boundary and rank == 1 and number == n + 2):
+                    del stack[k:]
+                    ok = True
+                break
+            if r < rank:
+                break
+        if not ok and number == 1 and (not stack or rank > stack[-1][0]):
+            ok = True
+        if not ok:
+            continue
+        stack.append((rank, number))
+        out.append(pos)
+    return out
+
+
+def _title_end(piece: str) -> int | None:
+    """Where the title of a run-in heading piece ends when its first sentence is too long to be a title."""
+    hm = heading_match(piece)
+    if hm is None:
+        return None
+    start = hm[2].end()
+    stops = [k for k in (piece.find(c, start) for c in "。！？") if k >= 0]
+    stop = min(stops, default=len(piece))
+    head = piece[start : min(start + 40, stop)]
+    # a colon stays with the title (its form is for the punctuation rules to judge); spaces go
+    cuts = [
+        m.end() if m.group(0) in "：:" else m.start() for m in _TITLE_BODY.finditer(head) if m.start() >= 2
+    ]
+    if stop - start > 30:  # a first sentence too long for a run-in title (加强领导。 stays as it is)
+        cuts += [m.end() for m in _TITLE_ENDS.finditer(head) if m.start() >= 2]
+    if not cuts:
+        return None
+    return start + min(cuts)
+
+
+def _sub(j: Joined, s: int, e: int) -> Joined:
+    text = j.text[s:e]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    s += lead
+    loc = j.anchors[0].location
+    for a in j.anchors:
+        if a.start <= s:
+            loc = a.location
+    anchors = [Anchor(0, loc)] + [
+        Anchor(a.start - s, a.location) for a in j.anchors if s < a.start < s + len(text)
+    ]
+    return Joined(text, anchors, j.style, None, 0)
+
+
+def split_flattened(joined: list[Joined]) -> tuple[list[Joined], int]:
+    """Split paragraphs that hold a whole flattened report (a web page copied as one line) at their run-in
+    headings, and a heading whose title runs straight into its text (``一、总体情况2022年，…``) from that text.
+
+    Only a paragraph of at least :data:`FLAT_MIN` characters whose heading numbers form an outline with at least
+    two top-level headings is split; every piece keeps the source location of its first character.
+    Returns the paragraphs and how many were split.
+    """
+    out: list[Joined] = []
+    split = 0
+    for j in joined:
+        starts = run_in_heading_starts(j.text) if len(j.text) >= FLAT_MIN else []
+        ranks = [hm[0] for s in starts if (hm := heading_match(j.text[s:])) is not None]
+        top = min(ranks, default=0)
+        if len(starts) < 3 or ranks.count(top) < 2:
+            out.append(j)
+            continue
+        split += 1
+        bounds = [0, *[s for s in starts if s > 0], len(j.text)]
+        for s, e in itertools.pairwise(bounds):
+            if not j.text[s:e].strip():
+                continue
+            piece = j.text[s:e]
+            cut = _title_end(piece) if s in starts else None
+            if cut is not None:
+                out.append(_sub(j, s, s + cut))
+                rest = j.text[s + cut : e].lstrip(" \u3000")
+                if rest.strip():
+                    out.append(_sub(j, e - len(rest), e))
+            else:
+                out.append(_sub(j, s, e))
+    return out, split

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlint.errors import FileError
 from reportlint.model import Anchor, Cell, Document, Format, Location, Paragraph, Table
-from reportlint.readers.repair import Piece, join_pieces
+from reportlint.readers.repair import Piece, join_pieces, split_flattened
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -128,6 +128,7 @@ def read_text(path: Path, fmt: Format, data: bytes) -> Document:
         i += 1
 
     joined = join_pieces(pieces, heal_hard_breaks=True)
+    joined, flattened = split_flattened(joined) if fmt == "txt" else (joined, 0)
     paragraphs: list[Paragraph] = []
     healed = 0
     for j in joined:
@@ -144,6 +145,8 @@ def read_text(path: Path, fmt: Format, data: bytes) -> Document:
         doc.notes.append(f"encoding {encoding}")
     if healed:
         doc.notes.append(f"{healed} paragraph(s) rejoined across page breaks")
+    if flattened:
+        doc.notes.append(f"{flattened} flattened paragraph(s) split at their run-in headings")
     return doc
 
 

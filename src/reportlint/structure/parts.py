@@ -30,7 +30,8 @@ class PartMatch:
     matched: str | None = None
     """The heading (or opening) text that matched."""
     how: str = "missing"
-    """heading, text, leading (the sections before the other parts) or missing."""
+    """heading, text (a paragraph opening), mention (a sentence inside another part), leading (the sections
+    before the other parts) or missing."""
     sections: list[Section] = field(default_factory=list)
     """Every section that covers the part (several for ``leading``; the matched one for ``heading``)."""
 
@@ -62,12 +63,27 @@ class PartMatch:
         return ""
 
 
+_SELF_INSPECTION = re.compile(r"自查(报告|情况)|自评(报告|情况)")
+
+
+def self_inspection(outline: Outline) -> bool:
+    """The document is a self-inspection report (…工作自查报告), written for an inspection during the year: not
+    the annual report, so the annual report's required parts and deadlines do not apply to it."""
+    return bool(_SELF_INSPECTION.search(re.sub(r"\s+", "", outline.title_text)))
+
+
 def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]:
     out: dict[str, PartMatch] = {}
     sections = [s for s in outline.root.walk() if s.heading is not None]
     sections.sort(key=lambda s: (s.depth, s.start))
     for part in parts:
-        pm = PartMatch(part.id, part.label, part.required)
+        year = outline.year
+        required = (
+            part.required
+            and (part.since is None or year is None or year >= part.since)
+            and not self_inspection(outline)
+        )
+        pm = PartMatch(part.id, part.label, required)
         pats = [re.compile(p) for p in part.heading]
         excl = [re.compile(p) for p in part.exclude]
         for sec in sections:
@@ -81,15 +97,22 @@ def match_parts(outline: Outline, parts: list[PartSpec]) -> dict[str, PartMatch]
                 break
         if not pm.found and part.text:
             tpats = [re.compile(p) for p in part.text]
-            for p in outline.doc.paragraphs[outline.report_start :]:
-                if p.in_table:
-                    continue
+            body = [p for p in outline.doc.paragraphs[outline.report_start :] if not p.in_table]
+            for p in body:
                 head = re.sub(r"\s+", "", p.text[:80])
                 if any(tp.search(head) for tp in tpats):
                     pm.paragraph, pm.matched, pm.how = p.index, p.text[:40], "text"
                     sec = outline.section_of(p.index)
                     pm.section = sec if sec.heading is not None and sec.start == p.index else None
                     break
+            else:
+                # the content reported inside another part (局党委书记切实履行…第一责任人职责 among the measures)
+                for p in body:
+                    flat = re.sub(r"\s+", "", p.text)
+                    hit = next((m for tp in tpats if (m := tp.search(flat)) is not None), None)
+                    if hit is not None:
+                        pm.paragraph, pm.matched, pm.how = p.index, hit.group(0)[:40], "mention"
+                        break
         out[part.id] = pm
     for part in parts:
         if part.leading and not out[part.id].found:
@@ -114,8 +137,8 @@ def _leading(outline: Outline, found: dict[str, PartMatch], part: PartSpec) -> N
         if any(x.search(re.sub(r"\s+", "", sec.heading.title)) for x in excl):
             return
         lead.append(sec)
-    if not lead or not bounded:
-        return
+    if not lead or not (bounded or len(lead) == len(tops)):
+        return  # unbounded: only when every top-level section reads as measures (no other part anywhere)
     pm = found[part.id]
     first, last = lead[0], lead[-1]
     assert first.heading is not None and last.heading is not None
