@@ -11,7 +11,6 @@ import os
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reportlint.findings import FileResult, Finding, RunResult
-from reportlint.formatters.summary import HEADERS, rows
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -205,6 +204,8 @@ def summary_table(run: RunResult, fail_on: str) -> Table:
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from reportlint.formatters.summary import HEADERS, rows
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for h in HEADERS:
