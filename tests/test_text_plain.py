@@ -31,11 +31,11 @@ TRICKY = [
 ]
 
 
-def _both(lines: list[Line | None]) -> tuple[str, str]:
+def _both(lines: list[Line | None], width: int | None = None) -> tuple[str, str]:
     out: list[str] = []
     for force_rich in (False, True):
         buf = io.StringIO()
-        p = Printer(buf, None, None)
+        p = Printer(buf, None, width)
         assert p.plain
         if force_rich:
             p.plain = False
@@ -50,8 +50,9 @@ def test_plain_line_is_what_rich_prints(text):
     line = Line(text, style="dim")
     line.append(text, style="bold reverse")
     line.append(text)
-    plain, rich = _both([line, Line(text), None])
-    assert plain == rich
+    for width in (None, 30):  # rich does not wrap what it prints to a file, whatever the width
+        plain, rich = _both([line, Line(text), None], width)
+        assert plain == rich
 
 
 def test_random_lines_are_what_rich_prints():
