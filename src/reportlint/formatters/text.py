@@ -103,7 +103,11 @@ class Printer:
             else:
                 self.console().print()
         elif self.plain and "\t" not in line.plain:  # rich expands tabs by cell width: leave that to it
-            self.stream.write(line.plain.translate(_CONTROL_CODES) + "\n")
+            try:
+                self.stream.write(line.plain.translate(_CONTROL_CODES) + "\n")
+            except UnicodeEncodeError as error:  # the hint rich gives
+                error.reason += "\n*** You may need to add PYTHONIOENCODING=utf-8 to your environment ***"
+                raise
         else:
             self.console().print(line.to_rich())
 
