@@ -186,3 +186,34 @@ def test_exclude_drops_walked_files_but_not_named_ones(tmp_path, monkeypatch):
     assert sorted(found) == ["reports/2023.txt", "reports/old/2019.txt"]
     code, found = paths("reports/old/2018.doc")  # named on the command line: kept
     assert found == ["reports/old/2018.doc"] and code == 2
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        '[tool.reportlint]\nselect = ["FZ003"]\n',
+        '[ tool . "reportlint" ]\nselect = ["FZ003"]\n',
+        "[tool.reportlint.severity]\nFZ003 = 'warning'\n",
+        '[tool]\nreportlint = { select = ["FZ003"] }\n',
+        "[tool] # the tools\nreportlint.select = ['FZ003']\n",
+        'tool.reportlint.select = ["FZ003"]\n[project]\nname = "x"\n',
+        '"tool" = { reportlint = { select = ["FZ003"] } }\n',
+        "'tool'.'reportlint'.select = ['FZ003']\n",
+    ],
+)
+def test_every_way_to_write_the_tool_table_is_found(project, toml):
+    (project / "pyproject.toml").write_text(toml)
+    assert find_config(project) == project / "pyproject.toml"
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        '[project]\nname = "x"\ndependencies = ["reportlint>=0.1"]\n',
+        '[project.scripts]\nreportlint = "reportlint.entry:main"\n[tool.ruff]\nline-length = 110\n',
+        '[tool.ruff]\nsrc = ["reportlint"]\n',
+    ],
+)
+def test_pyproject_naming_reportlint_elsewhere_is_skipped(project, toml):
+    (project / "pyproject.toml").write_text(toml)
+    assert find_config(project) != project / "pyproject.toml"

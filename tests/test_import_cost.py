@@ -56,6 +56,18 @@ def test_json_check_loads_no_rich_no_pydantic_no_office_readers():
         assert heavy not in mods, heavy
 
 
+def test_text_check_on_a_pipe_loads_no_rich():
+    code = (
+        "import sys\n"
+        "sys.argv = ['reportlint', 'check', '--timeout', '0', 'examples/clean.txt']\n"
+        "from reportlint.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    mods = _modules_after(code)
+    assert "reportlint.formatters.text" in mods  # the probe really printed the text report
+    assert "rich" not in mods
+
+
 def test_progress_bar_off_loads_no_rich():
     mods = _modules_after(
         "import io\nfrom reportlint.formatters.progress import BatchProgress\n"

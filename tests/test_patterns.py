@@ -34,3 +34,21 @@ def test_signer_and_date_patterns_match_what_drafters_write():
     assert patterns.DATE_LINE_RE.match(" 2024年3月15日 ")
     assert not patterns.DATE_LINE_RE.match("2024年3月15日召开会议")
     assert patterns.DATE_YMD_RE.search("于2024年3月15日印发").groups() == ("2024", "3", "15")
+
+
+def test_lazy_compile_acts_as_the_compiled_pattern():
+    import re
+
+    from reportlint.textutil import lazy_compile
+
+    lazy = lazy_compile(r"(?P<n>\d+)\s*件", re.I)
+    eager = re.compile(r"(?P<n>\d+)\s*件", re.I)
+    text = "收到申请 12 件，办结 3件"
+    assert lazy.pattern == eager.pattern and lazy.flags == eager.flags and lazy.groupindex == eager.groupindex
+    m = lazy.search(text)
+    assert m is not None and m.group("n") == "12"
+    assert [x.group(0) for x in lazy.finditer(text)] == [x.group(0) for x in eager.finditer(text)]
+    assert lazy.sub("#", text) == eager.sub("#", text)
+    assert lazy.match(text) is None and lazy.fullmatch("7件") is not None
+    assert lazy.findall(text) == eager.findall(text) and lazy.split(text) == eager.split(text)
+    assert "search" in vars(lazy)  # compiled once: later calls go straight to the compiled pattern's methods

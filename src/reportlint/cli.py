@@ -3,7 +3,8 @@
 Exit status: 0 clean, 1 a finding reaches ``--fail-on``, 2 a usage, config or pack error or an unreadable file.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the parameters' annotations at every run, and
+# string annotations would be compiled and evaluated each time (~9 ms for `check`'s 23 parameters, issue 13).
 
 import io
 import sys

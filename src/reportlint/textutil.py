@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any, cast
 
 from reportlint.patterns import HEADING_PATTERNS as _HEADING_PATTERNS
 
@@ -134,6 +135,33 @@ def __getattr__(name: str) -> object:
 @functools.cache
 def _cjk_re() -> re.Pattern[str]:
     return re.compile(f"[{CJK}]")
+
+
+class _LazyPattern:
+    """A regular expression compiled the first time one of its attributes is read (see :func:`lazy_compile`)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # Python calls __getattr__ only for attributes the object lacks: the first ``.search`` (or any other
+        # attribute) compiles, and the compiled pattern's methods are then kept on the object, so later calls
+        # find them directly and cost what the compiled pattern's calls cost.
+        compiled = re.compile(*self._source)
+        for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, deferred to the first use of the pattern.
+
+    For module-level patterns that many runs never use (the statistics tables of a GK report when the report is
+    a 法治 one …): compiling a character class over the CJK ranges takes milliseconds, paid at every start-up
+    otherwise (issue 13, benchmarks/README.md). Use the result as a compiled pattern (``.search``,
+    ``.finditer``, ``.sub``, ``.pattern`` …), but do not pass it to the ``re`` module's functions.
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 
 _NORM_TRANS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "〈": "《", "〉": "》", ":": "："})

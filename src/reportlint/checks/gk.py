@@ -34,6 +34,7 @@ from reportlint.facts.gk_tables import (
 )
 from reportlint.findings import Finding
 from reportlint.structure.outline import Section
+from reportlint.textutil import lazy_compile
 
 FORMAT_SOURCE = "《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号; 2019年格式适用于2019—2020年度报告)"
 TABLE_NAME = {
@@ -479,23 +480,23 @@ _QUANTITIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "received",
         "收到申请",
-        re.compile(rf"(?:新?收到|受理|接收){_GAP}申请[^，。；\d]{{0,3}}?(\d+)\s*(?:件|份)"),
+        lazy_compile(rf"(?:新?收到|受理|接收){_GAP}申请[^，。；\d]{{0,3}}?(\d+)\s*(?:件|份)"),
     ),
-    ("answered", "办结申请", re.compile(rf"办结{_GAP}(\d+)\s*件")),
+    ("answered", "办结申请", lazy_compile(rf"办结{_GAP}(\d+)\s*件")),
     (
         "carry",
         "结转下年度",
-        re.compile(r"结转(?:至|到)?下(?:一)?年度?(?:继续办理)?[^，。；\d]{0,3}?(\d+)\s*件"),
+        lazy_compile(r"结转(?:至|到)?下(?:一)?年度?(?:继续办理)?[^，。；\d]{0,3}?(\d+)\s*件"),
     ),
     (
         "review",
         "行政复议",
-        re.compile(r"(?:被申请|引发|发生|提起)行政复议(?:案件)?[^，。；\d]{0,3}?(\d+)\s*(?:件|起)"),
+        lazy_compile(r"(?:被申请|引发|发生|提起)行政复议(?:案件)?[^，。；\d]{0,3}?(\d+)\s*(?:件|起)"),
     ),
     (
         "litigation",
         "行政诉讼",
-        re.compile(
+        lazy_compile(
             r"(?:(?:被提起|被起诉|引发|发生|提起)行政诉讼(?:案件)?|被起诉)[^，。；\d]{0,3}?(\d+)\s*(?:件|起)"
         ),
     ),

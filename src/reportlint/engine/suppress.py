@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from reportlint.engine.registry import selects
 from reportlint.findings import Finding, Suppression
 from reportlint.model import Document
+from reportlint.textutil import lazy_compile
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = lazy_compile(
     r"^\s*reportlint\s*[:：]\s*ignore\s+(?P<codes>[A-Za-z0-9][A-Za-z0-9\-]*(?:\s*[,，]\s*[A-Za-z0-9][A-Za-z0-9\-]*)*)"
     r"(?:\s+(?P<reason>.*?))?\s*$",
     re.DOTALL,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +78,8 @@ def load_yaml(raw: bytes) -> Any:
 
 
 def _store(entry: Path, data: Any) -> None:
+    import tempfile  # here: a run that finds its packs in the cache writes nothing (~1 ms of imports)
+
     try:
         blob = msgspec.msgpack.encode(data)
         if msgspec.msgpack.decode(blob) != data or not _plain(data):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reportlint.model import Cell, Document, Location, Paragraph, Table
-from reportlint.textutil import norm_for_compare
+from reportlint.textutil import lazy_compile, norm_for_compare
 
 Layout = Literal["2021", "2019"]
 Kind = Literal["apply", "review", "active"]
@@ -140,7 +140,7 @@ ACTIVE_REQUIRED: dict[Layout, tuple[str, ...]] = {
     "2021": ("rules", "norms", "permit", "penalty", "coercion", "fees"),
     "2019": ("rules", "norms", "permit", "other_service", "penalty", "coercion", "fees", "procure"),
 }
-MONEY_COL = re.compile(r"金额|万元|元")
+MONEY_COL = lazy_compile(r"金额|万元|元")
 
 
 def layout_for_year(year: int | None) -> Layout | None:
@@ -153,7 +153,7 @@ def layout_for_year(year: int | None) -> Layout | None:
 # --- values ----------------------------------------------------------------------------------------------
 
 _DASH = {"-", "—", "－", "/", "／", "——", "--", "\\", "–"}
-_NUMBER = re.compile(r"^[+-－−]?\d[\d,，]*(\.\d+)?$")
+_NUMBER = lazy_compile(r"^[+-－−]?\d[\d,，]*(\.\d+)?$")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
 
 
@@ -313,10 +313,10 @@ def _is_number_cell(table: Table, cell: Cell) -> bool:
 
 # --- 表三: applications ------------------------------------------------------------------------------------
 
-_GROUP_RE = re.compile(r"^（([一二三四五六七])）")
-_TOP_RE = re.compile(r"^([一二三四])[、.．]")
+_GROUP_RE = lazy_compile(r"^（([一二三四五六七])）")
+_TOP_RE = lazy_compile(r"^([一二三四])[、.．]")
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7"}
-_APPLY_MARKERS = re.compile(r"本年新收|上年结转|申请人情况|结转下年度|本年度办理结果")
+_APPLY_MARKERS = lazy_compile(r"本年新收|上年结转|申请人情况|结转下年度|本年度办理结果")
 
 
 def _apply_col_key(chain: list[str]) -> str | None:
@@ -448,7 +448,7 @@ class _ApplyState:
     """The label and cells of a （六）其他处理 row whose cells are all blank."""
 
 
-_DATA_ROW_WORDS = re.compile(
+_DATA_ROW_WORDS = lazy_compile(
     r"本年新收|上年结转|予以公开|部分公开|结转下年|办理结果|不予公开|无法提供|不予处理|其他处理|国家秘密|（七）"
 )
 
@@ -696,8 +696,8 @@ def _read_active_tables(tables: list[Table]) -> MappedTable | None:
 
 # --- flattened tables (PDF text without table structure) ----------------------------------------------------
 
-_TRAILING_NUMBERS = re.compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?){7,8}[\s\u3000]*$")
-_LABEL_SPLIT = re.compile(r"(?=（[一二三四五六七]）)|(?<![\d.．])(?=\d{1,2}[.．、](?!\d))")
+_TRAILING_NUMBERS = lazy_compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?){7,8}[\s\u3000]*$")
+_LABEL_SPLIT = lazy_compile(r"(?=（[一二三四五六七]）)|(?<![\d.．])(?=\d{1,2}[.．、](?!\d))")
 
 
 def _flattened_apply(doc: Document) -> MappedTable | None:

@@ -1,17 +1,21 @@
-"""The default terminal report (rich): per file the pack, year, required parts, then each finding."""
+"""The default terminal report (rich): per file the pack, year, required parts, then each finding.
+
+rich is imported only when it styles something: on a terminal or with ``--color``. On a pipe or a file (and
+with ``--no-color``) rich prints the text of its ``Text`` objects unstyled, so :class:`Printer` writes that
+text itself, the same bytes, and a run spares rich's ~25 ms of imports (benchmarks/README.md, issue 13).
+"""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
-
-from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+import os
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reportlint.findings import FileResult, Finding, RunResult
-from reportlint.formatters.summary import HEADERS, rows
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -36,8 +40,96 @@ def _location(f: Finding, fmt: str | None) -> str:
     return " ".join(bits) or "—"
 
 
-def _excerpt(f: Finding) -> Text:
-    t = Text("    │ ", style="dim")
+class Line:
+    """One line of output, built as rich's ``Text`` is: a base style, then pieces of text with their style."""
+
+    __slots__ = ("pieces", "style", "text")
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.text = text
+        self.style = style
+        self.pieces: list[tuple[str, str | None]] = []
+
+    def append(self, text: str, style: str | None = None) -> None:
+        self.pieces.append((text, style))
+
+    @property
+    def plain(self) -> str:
+        return self.text + "".join(text for text, _ in self.pieces)
+
+    def to_rich(self) -> Text:
+        from rich.text import Text
+
+        t = Text(self.text, style=self.style)
+        for text, style in self.pieces:
+            t.append(text, style=style)
+        return t
+
+
+_CONTROL_CODES = dict.fromkeys((7, 8, 11, 12, 13))
+"""What rich's ``Text`` drops from its text (bell, backspace, vertical tab, form feed, carriage return)."""
+
+
+class Printer:
+    """Prints :class:`Line` objects: through a rich ``Console`` when that styles them, else as plain text."""
+
+    def __init__(self, stream: TextIO, color: bool | None, width: int | None) -> None:
+        self.stream = stream
+        self.color = color
+        self.width = width
+        self.plain = not _styled(stream, color)
+        self._console: Console | None = None
+
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            stream, color = self.stream, self.color
+            self._console = Console(
+                file=stream,
+                highlight=False,
+                force_terminal=color if color is not None else None,
+                no_color=color is False,
+                width=self.width or (None if stream.isatty() else 120),
+                soft_wrap=not stream.isatty(),
+            )
+        return self._console
+
+    def print(self, line: Line | None = None) -> None:
+        """Print ``line`` (an empty line without one)."""
+        if line is None:
+            if self.plain:
+                self.stream.write("\n")
+            else:
+                self.console().print()
+        elif self.plain and "\t" not in line.plain:  # rich expands tabs by cell width: leave that to it
+            try:
+                self.stream.write(line.plain.translate(_CONTROL_CODES) + "\n")
+            except UnicodeEncodeError as error:  # the hint rich gives
+                error.reason += "\n*** You may need to add PYTHONIOENCODING=utf-8 to your environment ***"
+                raise
+        else:
+            self.console().print(line.to_rich())
+
+
+def _styled(stream: TextIO, color: bool | None) -> bool:
+    """Whether rich could style the output: ``--color``, or a terminal, or an environment that forces one.
+
+    This follows rich's ``Console.is_terminal`` for the arguments :class:`Printer` gives it; when in doubt
+    (``FORCE_COLOR``, ``TTY_COMPATIBLE``, an ``isatty`` that fails) rich itself decides.
+    """
+    if color is not None:
+        return color
+    if "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return True
+
+
+def _excerpt(f: Finding) -> Line:
+    t = Line("    │ ", style="dim")
     if f.span:
         s, e = f.span
         t.append(f.excerpt[:s])
@@ -48,13 +140,13 @@ def _excerpt(f: Finding) -> Text:
     return t
 
 
-def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: bool) -> None:
-    header = Text()
+def render_file(out: Printer, r: FileResult, *, verbose: bool, show_parts: bool) -> None:
+    header = Line()
     header.append(r.path, style="bold")
     if r.error:
         header.append("  ✗ ", style="bold red")
         header.append(f"{r.error[0]}: {r.error[1]}", style="red")
-        console.print(header)
+        out.print(header)
         return
     meta = [f"genre {r.genre.describe()}"] if r.genre is not None else []
     meta.append(f"pack {r.pack}" + (" (--pack)" if r.pack_forced else ""))
@@ -62,14 +154,14 @@ def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: b
         meta.append(f"profile {r.profile}")
     meta.append(f"year {r.year} ({r.year_source})" if r.year and r.year_source else f"year {r.year or '?'}")
     header.append("  " + " · ".join(meta), style="dim")
-    console.print(header)
+    out.print(header)
     for note in r.notes:
-        console.print(Text(f"  note: {note}", style="dim"))
+        out.print(Line(f"  note: {note}", style="dim"))
     if show_parts and r.parts:
-        console.print(Text("  Required parts", style="bold"))
+        out.print(Line("  Required parts", style="bold"))
         for p in r.parts:
             mark, style = ("✓", "green") if p.found else (("✗", "red") if p.required else ("–", "dim"))
-            line = Text(f"    {mark} ", style=style)
+            line = Line(f"    {mark} ", style=style)
             line.append(p.label)
             if p.found and p.heading:
                 where = ""
@@ -80,32 +172,32 @@ def render_file(console: Console, r: FileResult, *, verbose: bool, show_parts: b
                     line.append(f" ({where})", style="dim")
             elif not p.required:
                 line.append("  (optional)", style="dim")
-            console.print(line)
+            out.print(line)
     if not r.findings:
-        console.print(Text("  no findings", style="green"))
+        out.print(Line("  no findings", style="green"))
     for f in r.findings:
-        line = Text("  ")
+        line = Line("  ")
         line.append(f"{f.code}", style=SEV_STYLE[f.severity])
         line.append(f" {f.severity:<7} ", style=SEV_STYLE[f.severity])
         line.append(_location(f, r.format), style="bold")
         if f.section:
             line.append(f"  {f.section}", style="dim")
-        console.print(line)
-        console.print(Text("    " + f.message))
+        out.print(line)
+        out.print(Line("    " + f.message))
         if f.excerpt:
-            console.print(_excerpt(f))
+            out.print(_excerpt(f))
         if f.evidence:
-            console.print(Text(f"    evidence: {f.evidence}", style="magenta"))
+            out.print(Line(f"    evidence: {f.evidence}", style="magenta"))
         info = r.rules.get(f.code)
         if verbose and info is not None:
-            console.print(Text(f"    why: {info.why}", style="dim"))
+            out.print(Line(f"    why: {info.why}", style="dim"))
         if f.suggestion:
-            console.print(Text(f"    instead: {f.suggestion}", style="green"))
+            out.print(Line(f"    instead: {f.suggestion}", style="green"))
         elif verbose and info is not None and info.use_instead:
-            console.print(Text(f"    e.g.: {info.use_instead}", style="green"))
-        console.print(Text(f"    [{f.name}]", style="dim"))
+            out.print(Line(f"    e.g.: {info.use_instead}", style="green"))
+        out.print(Line(f"    [{f.name}]", style="dim"))
     for sup in r.unused_suppressions:
-        console.print(Text(f"  unused suppression ({sup.location.describe()}): {sup.text}", style="yellow"))
+        out.print(Line(f"  unused suppression ({sup.location.describe()}): {sup.text}", style="yellow"))
 
 
 STATUS_STYLE = {"ok": "green", "fail": "bold red"}
@@ -113,6 +205,12 @@ STATUS_STYLE = {"ok": "green", "fail": "bold red"}
 
 def summary_table(run: RunResult, fail_on: str) -> Table:
     """One row per file: file, pack, year, errors, warnings, infos, status."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from reportlint.formatters.summary import HEADERS, rows
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for h in HEADERS:
         table.add_column(h, justify="right" if h in ("errors", "warnings", "infos") else "left")
@@ -130,38 +228,30 @@ def summary_table(run: RunResult, fail_on: str) -> Table:
 
 
 def render(run: RunResult, stream: TextIO, **options: Any) -> None:
-    color = options.get("color")
-    console = Console(
-        file=stream,
-        highlight=False,
-        force_terminal=color if color is not None else None,
-        no_color=color is False,
-        width=options.get("width") or (None if stream.isatty() else 120),
-        soft_wrap=not stream.isatty(),
-    )
+    out = Printer(stream, options.get("color"), options.get("width"))
     verbose = bool(options.get("verbose", True))
     for i, r in enumerate(run.files):
         if i:
-            console.print()
-        render_file(console, r, verbose=verbose, show_parts=bool(options.get("show_parts", True)))
+            out.print()
+        render_file(out, r, verbose=verbose, show_parts=bool(options.get("show_parts", True)))
     if len(run.files) > 1 or options.get("summary_table"):
-        console.print()
-        console.print(summary_table(run, str(options.get("fail_on") or "error")))
+        out.print()
+        out.console().print(summary_table(run, str(options.get("fail_on") or "error")))
     if run.stale:
-        console.print()
-        console.print(
-            Text(
+        out.print()
+        out.print(
+            Line(
                 f"{len(run.stale)} stale baseline entr{'y' if len(run.stale) == 1 else 'ies'} "
                 "(no longer found; refresh with --write-baseline):",
                 style="yellow",
             )
         )
         for entry in run.stale:
-            console.print(
-                Text(f"  {entry.path}  {entry.code}  {entry.message}  [{entry.fingerprint}]", style="dim")
+            out.print(
+                Line(f"  {entry.path}  {entry.code}  {entry.message}  [{entry.fingerprint}]", style="dim")
             )
     e, w, n = run.count("error"), run.count("warning"), run.count("info")
-    summary = Text("\n")
+    summary = Line("\n")
     summary.append(f"{len(run.files)} file(s)", style="bold")
     summary.append(f" · {e} error(s)", style=SEV_STYLE["error"] if e else "dim")
     summary.append(f" · {w} warning(s)", style=SEV_STYLE["warning"] if w else "dim")
@@ -174,7 +264,7 @@ def render(run: RunResult, stream: TextIO, **options: Any) -> None:
     baselined = sum(r.baselined for r in run.files)
     if baselined:
         summary.append(f" · {baselined} hidden by the baseline", style="dim")
-    console.print(summary)
+    out.print(summary)
 
 
-__all__ = ["escape", "render"]
+__all__ = ["render"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlint.errors import FileError
 from reportlint.model import Anchor, Cell, Document, Format, Location, Paragraph, Table
 from reportlint.readers.repair import Piece, join_pieces, split_flattened
+from reportlint.textutil import lazy_compile
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -168,7 +169,7 @@ class _RawTable:
 
 # --- tab-separated tables (.txt) ----------------------------------------------------------------------------
 
-_NUMBER_CELL = re.compile(r"^[+\-－−]?[\d０-９][\d０-９,，.．]*(件|个|项|起|次|万元|元|%)?$")
+_NUMBER_CELL = lazy_compile(r"^[+\-－−]?[\d０-９][\d０-９,，.．]*(件|个|项|起|次|万元|元|%)?$")
 
 
 def _cells(line: str) -> list[str]:

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from reportlint.model import Document, Paragraph
 from reportlint.patterns import DATE_LINE_RE, SIGNER_LABEL_RE, SIGNER_LINE_RE, SIGNER_RE
-from reportlint.textutil import ends_complete, heading_match, is_cjk, norm_for_compare
+from reportlint.textutil import ends_complete, heading_match, is_cjk, lazy_compile, norm_for_compare
 
 RANK_LABELS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 _DOC_NUMBER = re.compile(
     r"^\s*\S{1,20}?\s*[〔\[【（(［﹝]\s*(\d{2,4})\s*[〕\]】）)］﹞]\s*(第)?\s*0*\d+\s*号\s*$"
 )
-_DOC_NUMBER_IN = re.compile(r"[〔\[【（(［﹝]\s*\d{2,4}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号")
+_DOC_NUMBER_IN = lazy_compile(r"[〔\[【（(［﹝]\s*\d{2,4}\s*[〕\]】）)］﹞]\s*第?\s*\d+\s*号")
 _SIGNER = SIGNER_LINE_RE
 _COVER_TITLE = re.compile(r"关于.{2,120}的(报告|请示|函|通知|意见)\s*$")
 _ATTACH_NOTE = re.compile(r"^\s*附\s*件\s*\d*\s*[：:]\s*(\S.*)$")
@@ -234,7 +234,7 @@ def detect_heading(p: Paragraph) -> Heading | None:
 
 
 # A sentence that announces a list: ends with a colon, or names what follows (以下几个问题。).
-_LEAD_IN = re.compile(r"([：:]|(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:])\s*$")
+_LEAD_IN = lazy_compile(r"([：:]|(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:])\s*$")
 
 
 def is_lead_in(text: str) -> bool:
