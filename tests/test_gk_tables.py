@@ -185,6 +185,9 @@ def test_blank_is_not_zero():
         ("/", None, True),
         ("无", None, False),
         ("5件", 5, False),
+        ("＋2", 2, False),
+        ("第3", None, False),  # a label, not a number (the sign class once spanned all of CJK)
+        ("约12", None, False),
     ],
 )
 def test_parse_value(text, number, blank):

@@ -153,8 +153,8 @@ def layout_for_year(year: int | None) -> Layout | None:
 # --- values ----------------------------------------------------------------------------------------------
 
 _DASH = {"-", "—", "－", "/", "／", "——", "--", "\\", "–"}
-_NUMBER = lazy_compile(r"^[+-－−]?\d[\d,，]*(\.\d+)?$")
-_FW_DIGITS = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+_NUMBER = lazy_compile(r"^[+\-－−]?\d[\d,，]*(\.\d+)?$")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
 @dataclass(slots=True)
