@@ -736,6 +736,10 @@ _MAX_BASE_GAP = 12
 """Characters allowed between a base count and its rate's name (接收线索4055起，办结率96.25%)."""
 
 
+_PART_SHARE = re.compile(r"^(所?占|比重|比例)")
+"""A share of an unnamed whole (占比, 所占比例, 比重): the count before it is its part, not its base."""
+
+
 @rule(
     "NUM005",
     "rate-not-reproducible",
@@ -758,6 +762,8 @@ def rate_not_reproducible(ctx: Context) -> Iterator[Finding]:
         q = r.q
         if q.value > 100 or rate_numerator(st, r) is not None:
             continue
+        if _PART_SHARE.match(r.name):
+            continue  # 同意公开3件，占比37.5%: the count is the part, the whole is not named
         before = [c for c in st.counts() if c.start < q.start]
         if len(before) != 1:
             continue
