@@ -78,3 +78,19 @@ def test_a_cell_with_group_and_item_labels_is_split() -> None:
     assert split_row_label("（三）不予公开 1.属于国家秘密") == ["（三）不予公开", "1.属于国家秘密"]
     assert split_row_label("三、本年度办理结果（一）予以公开") == ["三、本年度办理结果", "（一）予以公开"]
     assert split_row_label("（二）部分公开（区分处理的）") == ["（二）部分公开（区分处理的）"]
+
+
+def test_a_summary_title_running_into_its_text_is_cut_off() -> None:
+    flat = (
+        "一、2024年工作总结今年以来，我局围绕年度目标扎实推进各项工作，较好地完成了全年任务。（一）抓好项目建设。"
+        + _filler(30)
+        + "（二）抓好民生保障。"
+        + _filler(30)
+        + "二、2025年工作要点2025年，我局将继续围绕中心工作，着力补短板强弱项。（一）继续抓好项目建设。"
+        + _filler(20)
+    )
+    out, n = split_flattened([_joined(flat)])
+    assert n == 1
+    texts = [j.text for j in out]
+    assert "一、2024年工作总结" in texts
+    assert "二、2025年工作要点" in texts
