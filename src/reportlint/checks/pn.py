@@ -476,6 +476,8 @@ def _paren_depth(text: str) -> list[int]:
 
 _ITEM = r"(?:《[^《》\n]{1,60}》|“[^“”\n]{1,60}”)"
 _DUN_RUN = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
+_LIST_CLOSERS = frozenset("等和与及或")
+"""Words that close a list after its last item (《甲》《乙》等文件): the item itself ends at its mark."""
 
 
 @rule(
@@ -504,7 +506,10 @@ def dunhao_between_quoted_items(ctx: Context) -> Iterator[Finding]:
             n = sum(
                 1 for i, ch in enumerate(run) if ch == "、" and run[i - 1] in "》”" and run[i + 1] in "《“"
             )
-            if n:
+            after = p.text[m.end() : m.end() + 1]
+            if after and (after.isalnum() or is_cjk(after)) and after not in _LIST_CLOSERS:
+                n -= 1  # “甲”、“乙”志愿者活动: the last item runs on past its quote, so its 顿号 is right
+            if n > 0:
                 runs.append((p, m, n))
     if not runs:
         return
