@@ -507,8 +507,15 @@ def dunhao_between_quoted_items(ctx: Context) -> Iterator[Finding]:
                 1 for i, ch in enumerate(run) if ch == "、" and run[i - 1] in "》”" and run[i + 1] in "《“"
             )
             after = p.text[m.end() : m.end() + 1]
-            if after and (after.isalnum() or is_cjk(after)) and after not in _LIST_CLOSERS:
-                n -= 1  # “甲”、“乙”志愿者活动: the last item runs on past its quote, so its 顿号 is right
+            if (
+                run.endswith("”")
+                and after
+                and (after.isalnum() or is_cjk(after))
+                and after not in _LIST_CLOSERS
+            ):
+                # “甲”、“乙”志愿者活动: the last item may run on past its quote, and then its 顿号 is right (a
+                # title in 书名号 is a whole item: 《甲》、《乙》要求 keeps the finding)
+                n -= 1
             if n > 0:
                 runs.append((p, m, n))
     if not runs:
