@@ -436,7 +436,11 @@ def test_published_wps_report_reads_as_published() -> None:
     assert "GK001" not in codes and "HD001" not in codes and "PN002" not in codes
     # the authors' own slips are still reported: 总计 0 beside 维持 10 / 纠正 1, a truncated row label
     assert codes.count("GK006") == 2
-    assert any("其他法律行政止公开" in f.message for f in res.findings if f.code == "GK002")
+    truncated = [f for f in res.findings if f.code == "GK002" and "其他法律行政止公开" in f.message]
+    assert len(truncated) == 1
+    # the finding stands on the label cell itself, the cell its message names
+    assert truncated[0].excerpt.strip() == "2.其他法律行政止公开"
+    assert truncated[0].location.describe() in truncated[0].message
 
 
 # --- reading cases of issue 14 (tests/fixtures/pdf_reading/make.py: .md source, .docx, LibreOffice .pdf) ------

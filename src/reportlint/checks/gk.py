@@ -249,12 +249,12 @@ def _layout_findings(ctx: Context, table: MappedTable) -> Iterator[Finding]:
         missing = [r for r in ACTIVE_REQUIRED[layout] if r not in table.rows]
         if missing:
             yield at_table("缺少格式规定的行：" + "、".join(ACTIVE_ROW_LABEL[r] for r in missing), "rows")
-    for label, loc in table.unknown_rows:
+    for label, cell in table.unknown_rows:
         yield ctx.finding(
-            para,
+            cell.index,
             0,
-            0,
-            f"{name}：“{label}”行与格式中的行对应不上（{loc.describe()}）",
+            len(cell.text.rstrip()),
+            f"{name}：“{label}”行与格式中的行对应不上（{cell.location.describe()}）",
             key=f"{table.kind}:unknown:{label}",
         )
 

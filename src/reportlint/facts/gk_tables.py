@@ -232,7 +232,8 @@ class MappedTable:
     row_labels: dict[str, str] = field(default_factory=dict)
     """Row key -> the label as written in the report."""
     col_labels: dict[str, str] = field(default_factory=dict)
-    unknown_rows: list[tuple[str, Location]] = field(default_factory=list)
+    unknown_rows: list[tuple[str, Paragraph]] = field(default_factory=list)
+    """Row labels that match no row of the format, with the paragraph of the label cell."""
     """Rows with numbers whose label matched nothing of the format."""
     layout: Layout | None = None
     """The format the table's rows follow, where they tell (the （六） rows)."""
@@ -519,7 +520,8 @@ def _read_apply_table(table: Table, state: _ApplyState) -> None:
                     skip.add(r + 1)
         if key is None:
             if has_numbers and chain:
-                m.unknown_rows.append((chain[-1], row[0].paragraph.location))
+                label = next((c.paragraph for c in row if chain[-1] in c.paragraph.text), row[0].paragraph)
+                m.unknown_rows.append((chain[-1], label))
             continue
         if key in m.rows:
             continue  # a repeated header or a duplicate row: keep the first

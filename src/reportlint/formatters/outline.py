@@ -193,6 +193,6 @@ def _mapped_grid(m: MappedTable) -> RichTable:
             else:
                 cells.append(Text(v.show()))
         grid.add_row(Text(m.row_label(row)), *cells)
-    for label, loc in m.unknown_rows:
-        grid.add_row(Text(f"? {label[:24]} ({loc.describe()})", style="red"))
+    for label, cell in m.unknown_rows:
+        grid.add_row(Text(f"? {label[:24]} ({cell.location.describe()})", style="red"))
     return grid
