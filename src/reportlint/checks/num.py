@@ -810,7 +810,6 @@ _SCOPE = re.compile(
 )
 
 
-_CTX_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CTX_PLAN = re.compile(r"安排|计划|打算|任务|目标|思路|展望|下一步|要点|今年|明年|预期|力争")
 _CTX_SPAN = re.compile(r"十[一二三四五]五|五年|三年|时期|期间|以来|过去|历年|近年")
 
@@ -824,7 +823,7 @@ def _context_period(ctx: Context, st: Statement) -> tuple[_Period, _Period]:
     the year, its review of five years and its plan for next year restate one indicator with other values."""
 
     def cls(text: str) -> _Period:
-        years = {int(y) for y in _CTX_YEAR.findall(text)} - {ctx.year or 0}
+        years = {int(y) for y in _YEAR.findall(text)} - {ctx.year or 0}
         return frozenset(years), bool(_CTX_PLAN.search(text)), bool(_CTX_SPAN.search(text))
 
     heading = ctx.outline.section_of(st.paragraph).path(width=60)
