@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlint.engine.context import PreviousReport
-from reportlint.engine.run import Settings, choose, choose_pack, lint_document
+from reportlint.engine.run import Settings, choose, lint_document
 from reportlint.errors import FileError, UsageError
 from reportlint.findings import FileResult, RunResult
 from reportlint.model import Document
@@ -43,7 +43,6 @@ __all__ = [
     "apply_baseline",
     "check_paths",
     "choose",
-    "choose_pack",
     "collect_files",
     "discover",
     "lint_file",

@@ -71,10 +71,6 @@ def choose(outline: Outline, settings: Settings) -> tuple[Pack, Genre, bool]:
     return pack, genre, False
 
 
-def choose_pack(outline: Outline, settings: Settings) -> Pack:
-    return choose(outline, settings)[0]
-
-
 def _matches(rule: Rule, selectors: list[str]) -> bool:
     return any(selects(s, rule.code, rule.name) for s in selectors)
 
