@@ -8,10 +8,10 @@ the reader will give them (``Location.paragraph`` = number of the body ``w:p``, 
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import docx
+import msgspec
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -55,9 +55,9 @@ def docx_twin(result: FileResult, path: Path, *, chunk: int = 7) -> FileResult:
     def loc(index: int | None) -> Location:
         return Location(paragraph=numbers[index]) if index is not None else Location()
 
-    findings = [dataclasses.replace(f, location=loc(f.paragraph_index)) for f in result.findings]
-    paragraphs = [dataclasses.replace(v, location=loc(v.index)) for v in result.paragraphs]
-    return dataclasses.replace(
+    findings = [msgspec.structs.replace(f, location=loc(f.paragraph_index)) for f in result.findings]
+    paragraphs = [msgspec.structs.replace(v, location=loc(v.index)) for v in result.paragraphs]
+    return msgspec.structs.replace(
         result, path=str(path), format="docx", findings=findings, paragraphs=paragraphs
     )
 

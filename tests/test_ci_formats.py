@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from ci_helpers import REPORT_MD, REPORT_TXT, SHARED, cli, copy_fixtures
 from reportlint.api import Settings, lint_paths

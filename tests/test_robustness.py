@@ -14,10 +14,10 @@ import subprocess
 import sys
 import zipfile
 import zlib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from ci_helpers import cli
 from reportlint.api import Settings, collect_files, lint_file, lint_paths

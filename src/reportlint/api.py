@@ -18,9 +18,10 @@ import functools
 import glob
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportlint.engine.context import PreviousReport
 from reportlint.engine.run import Settings, choose, lint_document
@@ -96,8 +97,7 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass
-class Options:
+class Options(msgspec.Struct):
     """What the caller of one run sets (the command line's flags); ``None`` or empty: not given.
 
     A value given here wins over the configuration file, which wins over the defaults (:func:`resolve`).
@@ -107,9 +107,9 @@ class Options:
     pack: str | None = None
     profile: str | None = None
     select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
+    extend_select: list[str] = msgspec.field(default_factory=list)
+    ignore: list[str] = msgspec.field(default_factory=list)
+    exclude: list[str] = msgspec.field(default_factory=list)
     """Globs of files to skip when walking folders or expanding globs (a file named outright is kept)."""
     fail_on: str | None = None
     jobs: int | None = None
@@ -126,8 +126,7 @@ class Options:
     """Ignore configuration files (defaults and these options only)."""
 
 
-@dataclass
-class Setup:
+class Setup(msgspec.Struct):
     """The resolved run: settings for the engine, plus how files are found and run."""
 
     settings: Settings
@@ -258,7 +257,7 @@ def settings_for(path: str, settings: Settings) -> Settings:
         if path_matches(path, pattern, root)
         for code in codes
     ]
-    return replace(settings, ignore=[*settings.ignore, *extra]) if extra else settings
+    return msgspec.structs.replace(settings, ignore=[*settings.ignore, *extra]) if extra else settings
 
 
 def lint_file(path: str, settings: Settings | None = None) -> FileResult:

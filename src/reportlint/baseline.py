@@ -23,9 +23,10 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from reportlint.errors import PackError
 from reportlint.findings import BaselineEntry, RunResult
@@ -37,10 +38,9 @@ class BaselineError(PackError):
     """The baseline file cannot be read or is not a reportlint baseline (exit 2)."""
 
 
-@dataclass
-class Baseline:
+class Baseline(msgspec.Struct):
     path: Path
-    entries: dict[str, list[BaselineEntry]] = field(default_factory=dict)
+    entries: dict[str, list[BaselineEntry]] = msgspec.field(default_factory=dict)
     """Path key (relative to the baseline's directory) -> accepted findings."""
 
     @property

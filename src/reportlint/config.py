@@ -28,7 +28,6 @@ Unknown keys and bad values raise :class:`ConfigError` naming the file and the k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,11 +66,10 @@ class ConfigSpec(msgspec.Struct, forbid_unknown_fields=True, rename="kebab", omi
     max_bytes: int | None = None
 
 
-@dataclass
-class Config:
+class Config(msgspec.Struct):
     """The effective configuration: the file's values (if any) with the command line's on top."""
 
-    spec: ConfigSpec = field(default_factory=ConfigSpec)
+    spec: ConfigSpec = msgspec.field(default_factory=ConfigSpec)
     path: Path | None = None
     """The file the values came from (None: defaults only)."""
     cwd: Path | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
 import msgspec
@@ -17,8 +16,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(msgspec.Struct):
     code: str
     name: str
     severity: Severity
@@ -73,8 +71,7 @@ def make_fingerprint(path_key: str, finding: Finding, occurrence: int) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(slots=True)
-class PartStatus:
+class PartStatus(msgspec.Struct):
     """One required part of the pack's content list, and the heading that matched it."""
 
     id: str
@@ -105,8 +102,7 @@ class RuleDoc(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(msgspec.Struct, frozen=True):
     """What formatters need to know about a rule (picklable, unlike the rule and its check function)."""
 
     code: str
@@ -118,8 +114,7 @@ class RuleInfo:
     origin: str
 
 
-@dataclass(frozen=True, slots=True)
-class TextParagraph:
+class TextParagraph(msgspec.Struct, frozen=True):
     """One paragraph of the document as review formatters show it (html, annotated .docx).
 
     Formatters never re-read files; this is the text they place findings on. ``kind`` is ``title``,
@@ -137,8 +132,7 @@ class TextParagraph:
     section: str = ""
 
 
-@dataclass(slots=True)
-class Suppression:
+class Suppression(msgspec.Struct):
     """An inline ``reportlint: ignore CODE [reason]`` directive (a Word comment or a text-file comment)."""
 
     selectors: tuple[str, ...]
@@ -152,8 +146,7 @@ class Suppression:
     """How many findings it silenced."""
 
 
-@dataclass(slots=True)
-class BaselineEntry:
+class BaselineEntry(msgspec.Struct):
     """One accepted finding recorded in a baseline file."""
 
     path: str
@@ -162,8 +155,7 @@ class BaselineEntry:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class GenreSignal:
+class GenreSignal(msgspec.Struct, frozen=True):
     """One piece of evidence for a genre: a title, heading or text pattern that matched, or dense vocabulary."""
 
     candidate: str
@@ -179,8 +171,7 @@ class GenreSignal:
     location: Location | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Genre:
+class Genre(msgspec.Struct, frozen=True):
     """What the document is, decided from its title, headings and text (see structure/genre.py)."""
 
     name: str
@@ -203,25 +194,24 @@ class Genre:
         return f"{self.name} ({self.kind})" if self.kind else self.name
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(msgspec.Struct):
     path: str
     format: str | None
     pack: str | None
     year: int | None = None
     error: tuple[FileErrorCode, str] | None = None
-    findings: list[Finding] = field(default_factory=list)
-    parts: list[PartStatus] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = msgspec.field(default_factory=list)
+    parts: list[PartStatus] = msgspec.field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
     suppressed: int = 0
     profile: str | None = None
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    rules: dict[str, RuleInfo] = msgspec.field(default_factory=dict)
     """The rules that ran, by code."""
-    unused_suppressions: list[Suppression] = field(default_factory=list)
+    unused_suppressions: list[Suppression] = msgspec.field(default_factory=list)
     """Inline suppressions of active rules that silenced nothing."""
     baselined: int = 0
     """Findings hidden because the baseline records them."""
-    paragraphs: list[TextParagraph] = field(default_factory=list)
+    paragraphs: list[TextParagraph] = msgspec.field(default_factory=list)
     """The document's paragraphs in reading order (for review formatters; not in the JSON output)."""
     genre: Genre | None = None
     """What the document is (detected even when ``--pack`` forces the pack)."""
@@ -234,8 +224,7 @@ class FileResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-@dataclass(slots=True)
-class RunResult:
+class RunResult(msgspec.Struct):
     files: list[FileResult]
     baseline: str | None = None
     """The baseline file applied, if any."""

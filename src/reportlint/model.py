@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 from typing import Literal
+
+import msgspec
 
 Format = Literal["docx", "pdf", "txt", "md"]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(msgspec.Struct, frozen=True):
     """Where a piece of text stands in the source file.
 
     ``page`` is 1-based (PDF, and .docx where a rendered page break says so), ``paragraph`` is the 1-based
@@ -54,16 +54,14 @@ class Location:
         return " ".join(parts) or "全文"
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(msgspec.Struct, frozen=True):
     """Text offset ``start`` of a paragraph begins at source location ``location``."""
 
     start: int
     location: Location
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(msgspec.Struct):
     """One paragraph of body text (or the text of one table cell).
 
     ``index`` is the 0-based position among all paragraphs of the document (cells included), which is what
@@ -86,7 +84,7 @@ class Paragraph:
     in_table: bool = False
     table: int | None = None
     """0-based table index when the paragraph is a table cell."""
-    comments: list[str] = field(default_factory=list)
+    comments: list[str] = msgspec.field(default_factory=list)
     """Texts of Word comments anchored on this paragraph (used for suppressions)."""
 
     @property
@@ -102,8 +100,7 @@ class Paragraph:
         return self.anchors[max(i, 0)].location
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(msgspec.Struct):
     """A table cell. Merged cells appear once, at their top-left position, with their spans."""
 
     row: int
@@ -119,8 +116,7 @@ class Cell:
         return self.paragraph.text
 
 
-@dataclass(slots=True)
-class Table:
+class Table(msgspec.Struct):
     """A table in reading order, as a grid of cells (0-based rows and columns)."""
 
     index: int
@@ -141,19 +137,18 @@ class Table:
         return [[c.text for c in row] for row in self.rows]
 
 
-@dataclass(slots=True)
-class Document:
+class Document(msgspec.Struct):
     """A report as read from one file."""
 
     path: str
     format: Format
     paragraphs: list[Paragraph]
     """Every paragraph in reading order: body paragraphs and the paragraphs of table cells."""
-    tables: list[Table] = field(default_factory=list)
+    tables: list[Table] = msgspec.field(default_factory=list)
     pages: int | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
     """Reader remarks worth showing (e.g. ``3 running headers removed``)."""
-    comments: dict[int, list[str]] = field(default_factory=dict)
+    comments: dict[int, list[str]] = msgspec.field(default_factory=dict)
 
     def body(self) -> Iterator[Paragraph]:
         """Body paragraphs only (no table cells)."""
@@ -170,4 +165,4 @@ def make_paragraph(index: int, text: str, location: Location, **hints: object) -
 
 
 def with_index(paragraph: Paragraph, index: int) -> Paragraph:
-    return replace(paragraph, index=index)
+    return msgspec.structs.replace(paragraph, index=index)

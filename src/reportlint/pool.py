@@ -20,10 +20,11 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
+
+import msgspec
 
 from reportlint.findings import FileResult
 
@@ -86,8 +87,7 @@ def _worker_main(conn: Connection, task: Task, max_memory: int | None = None) ->
             conn.send((index, f"the result could not be passed back ({_one_line(exc)})"))
 
 
-@dataclass(slots=True)
-class _Worker:
+class _Worker(msgspec.Struct):
     proc: BaseProcess
     conn: Connection
     job: int | None = None

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from reportlint.checks._spans import bracket_depth
 from reportlint.errors import PackError
 from reportlint.model import Paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class Swap:
+class Swap(msgspec.Struct, frozen=True):
     pattern: re.Pattern[str]
     right: str
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class SwapMatch:
+class SwapMatch(msgspec.Struct, frozen=True):
     paragraph: int
     start: int
     end: int

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.checks._submission import GRACE_DAYS, outside_window
 from reportlint.engine.context import Context
@@ -503,8 +504,7 @@ _QUANTITIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(slots=True)
-class _Claim:
+class _Claim(msgspec.Struct):
     paragraph: int
     start: int
     end: int

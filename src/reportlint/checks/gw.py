@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
@@ -25,8 +26,7 @@ _NUMBER = re.compile(
 _DATE = DATE_YMD_RE
 
 
-@dataclass(slots=True)
-class DocNumber:
+class DocNumber(msgspec.Struct):
     paragraph: int
     match: re.Match[str]
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import pairwise
+
+import msgspec
 
 from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
@@ -104,14 +105,13 @@ def _parallel_group(parts: list[Quantity]) -> list[Quantity]:
     return group
 
 
-@dataclass(slots=True)
-class Split:
+class Split(msgspec.Struct):
     total: Quantity | None
     """The stated total, None when several totals are possible."""
     bound: Quantity
     """The largest possible total (``total`` when it is known)."""
     parts: list[Quantity]
-    others: list[Quantity] = field(default_factory=list)
+    others: list[Quantity] = msgspec.field(default_factory=list)
     """Earlier counts of the statement in the unit that the 其中 might split instead (受理120件，办结115件，其中…)."""
 
 
@@ -401,8 +401,7 @@ def is_share_name(stem: str) -> bool:
     return stem.endswith(SHARE_WORDS) and not stem.endswith("入学")
 
 
-@dataclass(slots=True)
-class Rate:
+class Rate(msgspec.Struct):
     q: Quantity
     name: str
     """The rate as named (``出庭应诉率``, ``占比``, ``占…``)."""

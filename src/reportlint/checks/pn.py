@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.checks._spans import (
     CLOSE_CN,
@@ -183,8 +184,7 @@ _NAMES = {
 }
 
 
-@dataclass(slots=True)
-class _Open:
+class _Open(msgspec.Struct):
     para: int
     pos: int
     ch: str

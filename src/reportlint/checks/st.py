@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.checks._spans import bracket_depth
 from reportlint.checks._swaps import Swap, compile_swaps, find_swaps
@@ -24,8 +25,7 @@ _DEF = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Def:
+class _Def(msgspec.Struct):
     para: int
     start: int
     end: int

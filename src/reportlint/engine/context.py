@@ -6,9 +6,10 @@ document); checks keep no module-level caches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from reportlint.findings import SEVERITY_RANK, Finding, Severity
 from reportlint.model import Document, Location
@@ -25,8 +26,7 @@ if TYPE_CHECKING:
     from reportlint.structure.parts import PartMatch
 
 
-@dataclass
-class PreviousReport:
+class PreviousReport(msgspec.Struct, dict=True):
     """Last year's report (``--previous``): the path as given and, once the API has read it, its Document.
 
     The API reads it once before the batch (an unreadable file is the run's error); its outline and statistics
@@ -57,14 +57,19 @@ class PreviousReport:
         return map_tables(self.doc)
 
 
-@dataclass
-class Context:
+class Context(msgspec.Struct, dict=True):
+    """What a check sees: the document, its outline, the pack and profile, the current rule and its options.
+
+    ``dict=True`` gives instances a ``__dict__``: the facts below are ``cached_property`` (computed on first use,
+    shared by every check of the run).
+    """
+
     doc: Document
     outline: Outline
     pack: Pack
     profile: Profile
     rule: Rule | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = msgspec.field(default_factory=dict)
     """The current rule's options: its declared defaults, then the pack's values, then the user's (validated)."""
     previous: PreviousReport | None = None
     """Last year's report when ``--previous`` is given (GK008)."""

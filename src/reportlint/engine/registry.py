@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -59,8 +58,7 @@ _TYPE_NAMES: dict[object, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     """An option a rule accepts: kebab name, type, default and one line of documentation.
 
     Values from the pack (``checks[i].options``) and the configuration (``[options.CODE]``) are validated against
@@ -84,8 +82,7 @@ class Option:
             ) from None
 
 
-@dataclass(slots=True)
-class Rule:
+class Rule(msgspec.Struct):
     code: str
     name: str
     severity: Severity

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from reportlint.engine import suppress
 from reportlint.engine.catalog import pack_options, registry_for
@@ -30,30 +31,29 @@ from reportlint.structure.genre import GENERAL, detect_genre
 from reportlint.structure.outline import Outline, build_outline
 
 
-@dataclass
-class Settings:
+class Settings(msgspec.Struct):
     """Everything a run needs besides the files. The CLI and the config file fill it in."""
 
     pack: str | None = None
     """Pack name or path; None picks the pack of the detected genre (structure/genre.py)."""
     profile: str | None = None
-    select: list[str] = field(default_factory=list)
+    select: list[str] = msgspec.field(default_factory=list)
     """Codes, prefixes or names; empty means the pack's own selection."""
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    extend_select: list[str] = msgspec.field(default_factory=list)
+    ignore: list[str] = msgspec.field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = msgspec.field(default_factory=dict)
     """Path glob (relative to ``root``) -> codes, prefixes or names ignored in matching files."""
     root: str | None = None
     """Directory that ``per_file_ignores`` globs are relative to (the config file's; None: the cwd)."""
-    severity: dict[str, Severity] = field(default_factory=dict)
+    severity: dict[str, Severity] = msgspec.field(default_factory=dict)
     """Severity per code, prefix or name."""
-    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = msgspec.field(default_factory=dict)
     """Rule options per code, validated against each rule's declared options."""
     previous: PreviousReport | None = None
     """Last year's report (``--previous``), read once by the API before the batch; GK008 compares with it."""
     fail_on: Severity = "error"
-    limits: Limits = field(default_factory=Limits)
-    strict: bool = field(default_factory=lambda: os.environ.get("REPORTLINT_STRICT") == "1")
+    limits: Limits = msgspec.field(default_factory=Limits)
+    strict: bool = msgspec.field(default_factory=lambda: os.environ.get("REPORTLINT_STRICT") == "1")
     """Re-raise exceptions from checks (tests set it) instead of turning them into a note."""
 
 

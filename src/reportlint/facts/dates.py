@@ -4,7 +4,8 @@ and full dates in figures (``2022.1.30``, ``2022-1-30``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.model import Document
 from reportlint.textutil import cn_to_int
@@ -24,8 +25,7 @@ PERIOD_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class DateFact:
+class DateFact(msgspec.Struct):
     paragraph: int
     start: int
     end: int

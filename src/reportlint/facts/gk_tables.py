@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from reportlint.model import Cell, Document, Location, Paragraph, Table
 from reportlint.textutil import lazy_compile, norm_for_compare
@@ -157,8 +158,7 @@ _NUMBER = lazy_compile(r"^[+\-－−]?\d[\d,，]*(\.\d+)?$")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
-@dataclass(slots=True)
-class Value:
+class Value(msgspec.Struct):
     """One cell of a mapped table: the text as written, and the number when it is one."""
 
     text: str
@@ -217,27 +217,26 @@ def _value_of(cell: Cell) -> Value:
 # --- mapped tables ---------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class MappedTable:
+class MappedTable(msgspec.Struct):
     """A statistics table of the format, with its cells keyed by (row key, column key)."""
 
     kind: Kind
     tables: list[int]
     """0-based indices of the document tables it was read from (two when split at a page break)."""
     how: Literal["table", "flattened"]
-    rows: list[str] = field(default_factory=list)
+    rows: list[str] = msgspec.field(default_factory=list)
     """Row keys in reading order."""
-    cols: list[str] = field(default_factory=list)
-    cells: dict[tuple[str, str], Value] = field(default_factory=dict)
-    row_labels: dict[str, str] = field(default_factory=dict)
+    cols: list[str] = msgspec.field(default_factory=list)
+    cells: dict[tuple[str, str], Value] = msgspec.field(default_factory=dict)
+    row_labels: dict[str, str] = msgspec.field(default_factory=dict)
     """Row key -> the label as written in the report."""
-    col_labels: dict[str, str] = field(default_factory=dict)
-    unknown_rows: list[tuple[str, Paragraph]] = field(default_factory=list)
+    col_labels: dict[str, str] = msgspec.field(default_factory=dict)
+    unknown_rows: list[tuple[str, Paragraph]] = msgspec.field(default_factory=list)
     """Row labels that match no row of the format, with the paragraph of the label cell."""
     """Rows with numbers whose label matched nothing of the format."""
     layout: Layout | None = None
     """The format the table's rows follow, where they tell (the （六） rows)."""
-    location: Location = field(default_factory=Location)
+    location: Location = msgspec.field(default_factory=Location)
     after_paragraph: int | None = None
     """The last body paragraph before the table (where its findings belong in the section tree)."""
 
@@ -263,8 +262,7 @@ def _short(label: str, width: int = 24) -> str:
     return label if len(label) <= width else label[:width] + "…"
 
 
-@dataclass(slots=True)
-class GkTables:
+class GkTables(msgspec.Struct):
     apply: MappedTable | None = None
     review: MappedTable | None = None
     active: MappedTable | None = None
@@ -436,13 +434,12 @@ def split_row_label(text: str) -> list[str]:
     return [*out, rest] if rest else out
 
 
-@dataclass(slots=True)
-class _ApplyState:
+class _ApplyState(msgspec.Struct):
     mapped: MappedTable
     group: str | None = None
-    colmap: dict[int, str] = field(default_factory=dict)
+    colmap: dict[int, str] = msgspec.field(default_factory=dict)
     """Column index -> column key for the table being read."""
-    right_offsets: dict[int, str] = field(default_factory=dict)
+    right_offsets: dict[int, str] = msgspec.field(default_factory=dict)
     """Distance from the right edge -> column key (to read a continuation without header rows)."""
     done: bool = False
     blank_six: tuple[str, dict[str, Value]] | None = None

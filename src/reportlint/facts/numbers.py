@@ -1,5 +1,6 @@
 """Quantities written in reports, with the words they count and the markers that relate them.
 
+
 A :class:`Quantity` is one number with its unit as the text states it: a count (``32件``, ``1.3万家``,
 ``二十三次``, ``12,580个``), a percentage (``96.25%``, ``百分之九十五``), percentage points (``5个百分点``), a ratio
 (``1.3比1``, ``3∶1``) or one end of a range (``3-5个工作日``). Dates, years, document and article numbers,
@@ -19,8 +20,9 @@ relations here only need the clause before a number and its leading markers stri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 from reportlint.model import Document
 from reportlint.textutil import cn_to_int
@@ -126,8 +128,7 @@ def _year_value(raw: str) -> int:
     return int(raw) if raw.isdigit() else int("".join(_CN_DIGIT[ch] for ch in raw))
 
 
-@dataclass(slots=True)
-class Quantity:
+class Quantity(msgspec.Struct):
     paragraph: int
     start: int
     """Offset of the number in the paragraph text."""
@@ -179,8 +180,7 @@ class Quantity:
         return s + ("%" if self.unit == "%" else "" if self.unit in ("pp", "ratio") else self.unit)
 
 
-@dataclass(slots=True)
-class Statement:
+class Statement(msgspec.Struct):
     paragraph: int
     start: int
     end: int
@@ -188,7 +188,7 @@ class Statement:
     """The paragraph's text (offsets of quantities are paragraph offsets)."""
     index: int
     in_table: bool = False
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[Quantity] = msgspec.field(default_factory=list)
 
     @property
     def body(self) -> str:

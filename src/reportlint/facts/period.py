@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.facts.dates import DATE_RE, DateFact
 from reportlint.model import Document
@@ -13,8 +14,7 @@ INTRO = re.compile(
 )
 
 
-@dataclass(slots=True)
-class PeriodFact:
+class PeriodFact(msgspec.Struct):
     paragraph: int
     start: int
     end: int

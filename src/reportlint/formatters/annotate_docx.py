@@ -18,10 +18,10 @@ import copy
 import io
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from docx import Document as open_docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -79,8 +79,7 @@ def _leaf_runs(el: Any) -> Iterator[Any]:
                 yield from _leaf_runs(content)
 
 
-@dataclass(slots=True)
-class _Unit:
+class _Unit(msgspec.Struct):
     """A run of the paragraph with its offsets in the paragraph text."""
 
     run: Any

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, TextIO
+
+import msgspec
 
 from reportlint import __version__
 from reportlint.findings import SEVERITIES, FileResult, Finding, RunResult, TextParagraph
@@ -35,8 +36,7 @@ def _e(s: object) -> str:
     return html.escape(str(s), quote=True)
 
 
-@dataclass(slots=True)
-class _Placed:
+class _Placed(msgspec.Struct):
     """A finding with its id on the page and its character range in its paragraph."""
 
     fid: str

@@ -9,8 +9,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from reportlint.errors import FileError
 from reportlint.model import Document, Format
@@ -25,8 +26,7 @@ CONVERT_HINT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(msgspec.Struct, frozen=True):
     max_bytes: int = 100 * 1024 * 1024
     max_pages: int = 2000
     max_unzipped_bytes: int = 512 * 1024 * 1024

@@ -33,10 +33,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from reportlint.errors import FileError
 from reportlint.model import Anchor, Cell, Document, Location, Paragraph, Table
@@ -69,8 +70,7 @@ _CONTINUED_TABLE = re.compile(r"^\s*续\s*表")
 # --- plain records ---------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Char:
+class Char(msgspec.Struct):
     text: str
     x0: float
     x1: float
@@ -80,8 +80,7 @@ class Char:
     font: str = ""
 
 
-@dataclass(slots=True)
-class Line:
+class Line(msgspec.Struct):
     text: str
     x0: float
     x1: float
@@ -96,8 +95,7 @@ class Line:
     this piece did not fit."""
 
 
-@dataclass(slots=True)
-class TableGrid:
+class TableGrid(msgspec.Struct):
     """A ruled table found on a page: cell texts on a grid, ``owner[r][c]`` the top-left of the covering cell."""
 
     page: int
@@ -114,13 +112,12 @@ class TableGrid:
         return [self.texts.get(own, "") if own == (r, c) else "" for c, own in enumerate(self.owner[r])]
 
 
-@dataclass(slots=True)
-class PageContent:
+class PageContent(msgspec.Struct):
     number: int
     width: float
     height: float
     lines: list[Line]
-    tables: list[TableGrid] = field(default_factory=list)
+    tables: list[TableGrid] = msgspec.field(default_factory=list)
     n_chars: int = 0
     n_images: int = 0
     n_unmapped: int = 0
@@ -765,8 +762,7 @@ def _mode_bin(values: Iterable[float], width: float = 2.0) -> list[tuple[float, 
     return [(k * width, n) for k, n in bins.items()]
 
 
-@dataclass(slots=True)
-class Margins:
+class Margins(msgspec.Struct):
     left: float
     right: float
 
@@ -784,15 +780,13 @@ def find_margins(lines: Sequence[Line]) -> Margins | None:
     return Margins(left, max(right, left + 1))
 
 
-@dataclass(slots=True)
-class _Para:
+class _Para(msgspec.Struct):
     text: str
     anchors: list[Anchor]
     lines: list[Line]
 
 
-@dataclass(slots=True)
-class Layout:
+class Layout(msgspec.Struct):
     margins: dict[int, Margins]
     """Margins by page parity (0 even, 1 odd)."""
     uses_indent: bool

@@ -25,9 +25,10 @@ import ctypes
 import re
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from reportlint.readers.pdf import Box, Char, PageContent, make_lines, page_tables
 from reportlint.readers.pdf_lattice import Edge, find_tables
@@ -85,18 +86,17 @@ def _visible_path(raw: Any, obj: Any) -> bool:
     return not white and a.value > 0
 
 
-@dataclass(slots=True)
-class Survey:
+class Survey(msgspec.Struct):
     """What the page's drawn paths say (page coordinates, y downwards)."""
 
     plumber: bool = False
     """Something this path does not model (a rotated page, a form XObject): hand the page to pdfplumber."""
     images: int = 0
-    edges: list[Edge] = field(default_factory=list)
+    edges: list[Edge] = msgspec.field(default_factory=list)
     """Every horizontal and vertical segment, shown or not (what pdfplumber's table finder uses)."""
-    verticals: list[Box] = field(default_factory=list)
+    verticals: list[Box] = msgspec.field(default_factory=list)
     """Vertical rules that show."""
-    hrules: list[Box] = field(default_factory=list)
+    hrules: list[Box] = msgspec.field(default_factory=list)
     """Horizontal rules that show."""
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from reportlint.model import Anchor, Location
 from reportlint.textutil import ends_complete, heading_match, is_cjk
@@ -18,8 +19,7 @@ MIN_WRAPPED = 24
 """A piece shorter than this is a line of its own (a title, a name, a date), never the head of a wrapped one."""
 
 
-@dataclass(slots=True)
-class Piece:
+class Piece(msgspec.Struct):
     text: str
     location: Location
     hard_break: bool = False
@@ -28,8 +28,7 @@ class Piece:
     outline_level: int | None = None
 
 
-@dataclass(slots=True)
-class Joined:
+class Joined(msgspec.Struct):
     text: str
     anchors: list[Anchor]
     style: str | None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from reportlint.errors import FileError
 from reportlint.model import Anchor, Cell, Document, Format, Location, Paragraph, Table
@@ -159,8 +160,7 @@ def _attach_directives(doc: Document, directives: dict[int, list[str]]) -> None:
                 p.comments.extend(d for d in directives[a.location.line] if d not in p.comments)
 
 
-@dataclass(slots=True)
-class _RawTable:
+class _RawTable(msgspec.Struct):
     rows: list[tuple[int, list[str]]]
     """(1-based line number, cell texts) per row."""
     spans: bool

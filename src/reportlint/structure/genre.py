@@ -19,8 +19,9 @@ punctuation, wording, format) and no required-part rule of a genre the document 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportlint.findings import Genre, GenreSignal
 from reportlint.structure.outline import Outline
@@ -35,14 +36,13 @@ MAX_HEADINGS, MAX_TEXT = 2, 2
 GENERAL_LABEL = "其他公文"
 
 
-@dataclass(slots=True)
-class _Candidate:
+class _Candidate(msgspec.Struct):
     name: str
     """Pack name, or the kind's label for a kind of the general pack."""
     pack: str
     label: str
     special: bool
-    signals: list[GenreSignal] = field(default_factory=list)
+    signals: list[GenreSignal] = msgspec.field(default_factory=list)
 
     @property
     def score(self) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+
+import msgspec
 
 from reportlint.model import Document, Paragraph
 from reportlint.patterns import DATE_LINE_RE, SIGNER_LABEL_RE, SIGNER_LINE_RE, SIGNER_RE
@@ -33,8 +34,7 @@ _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年\s*(度)?")
 _REPORT_WORD = re.compile(r"报\s*告|总\s*结")
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(msgspec.Struct):
     paragraph: int
     """Index of the paragraph that carries the heading."""
     rank: int
@@ -53,14 +53,13 @@ class Heading:
         return f"{self.label}{self.title}"
 
 
-@dataclass(slots=True)
-class Section:
+class Section(msgspec.Struct):
     heading: Heading | None
     start: int
     end: int
     """Paragraph index range [start, end): the heading paragraph and everything under it."""
     parent: Section | None = None
-    children: list[Section] = field(default_factory=list)
+    children: list[Section] = msgspec.field(default_factory=list)
 
     @property
     def depth(self) -> int:
@@ -81,15 +80,14 @@ class Section:
             yield from c.walk()
 
 
-@dataclass(slots=True)
-class CoverLetter:
+class CoverLetter(msgspec.Struct):
     """The 报送 letter that encloses the report (GB/T 9704 版头, 主体, 版记)."""
 
     start: int
     end: int
     title: int | None = None
     """The first line of the letter's title (a title set on two or three lines is common)."""
-    title_lines: list[int] = field(default_factory=list)
+    title_lines: list[int] = msgspec.field(default_factory=list)
     """Every paragraph of the letter's title, in order."""
     kind: str | None = None
     """报告, 请示, 函 … from the end of the letter's title."""
@@ -99,11 +97,10 @@ class CoverLetter:
     attachment_note: int | None = None
     signature: int | None = None
     date: int | None = None
-    colophon: list[int] = field(default_factory=list)
+    colophon: list[int] = msgspec.field(default_factory=list)
 
 
-@dataclass(slots=True)
-class YearClaim:
+class YearClaim(msgspec.Struct):
     """A place that says which year the report covers."""
 
     paragraph: int
@@ -114,8 +111,7 @@ class YearClaim:
     """title, cover-title, attachment-note, heading; for an inferred year: period, intro, plan-heading."""
 
 
-@dataclass(slots=True)
-class Outline:
+class Outline(msgspec.Struct):
     doc: Document
     title: list[int]
     """Paragraph indices of the report's title (one or two lines)."""
@@ -128,15 +124,15 @@ class Outline:
     root: Section
     headings: list[Heading]
     year: int | None = None
-    year_claims: list[YearClaim] = field(default_factory=list)
+    year_claims: list[YearClaim] = msgspec.field(default_factory=list)
     """The places that state the report year (title, cover letter, 附件说明, achievements heading)."""
     year_source: str | None = None
     """Where ``year`` comes from: a claim's source, or ``period``, ``intro``, ``plan-heading`` when inferred."""
     year_evidence: YearClaim | None = None
     """The claim ``year`` was taken from (for an inferred year, the text it was inferred from; such a claim is
     not in ``year_claims``, which only holds places that state the year)."""
-    colophon_after_attachment: list[int] = field(default_factory=list)
-    _section_of: dict[int, Section] = field(default_factory=dict)
+    colophon_after_attachment: list[int] = msgspec.field(default_factory=list)
+    _section_of: dict[int, Section] = msgspec.field(default_factory=dict)
 
     @property
     def title_text(self) -> str:

@@ -10,8 +10,9 @@ with 一、积极统筹部署… 二、深入推进… before 三、存在的不
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportlint.structure.outline import Outline, Section
 
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
     from reportlint.engine.pack import PartSpec
 
 
-@dataclass(slots=True)
-class PartMatch:
+class PartMatch(msgspec.Struct):
     id: str
     label: str
     required: bool
@@ -32,7 +32,7 @@ class PartMatch:
     how: str = "missing"
     """heading, text (a paragraph opening), mention (a sentence inside another part), leading (the sections
     before the other parts) or missing."""
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = msgspec.field(default_factory=list)
     """Every section that covers the part (several for ``leading``; the matched one for ``heading``)."""
 
     @property

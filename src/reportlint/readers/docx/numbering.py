@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from reportlint.readers.docx.numformat import format_number
 from reportlint.readers.docx.ooxml import ALTERNATE_CONTENT, MC_CHOICE, MC_FALLBACK, VAL, _w
@@ -14,8 +15,7 @@ from reportlint.readers.docx.styles import _on, _Styles
 # numbering
 
 
-@dataclass(slots=True)
-class _Level:
+class _Level(msgspec.Struct):
     fmt: str = "decimal"
     text: str | None = None
     start: int = 1
@@ -80,11 +80,10 @@ def _parse_level(lvl: Any) -> _Level:
     return out
 
 
-@dataclass(slots=True)
-class _Num:
+class _Num(msgspec.Struct):
     abstract: str | None
-    start_overrides: dict[int, int] = field(default_factory=dict)
-    level_overrides: dict[int, _Level] = field(default_factory=dict)
+    start_overrides: dict[int, int] = msgspec.field(default_factory=dict)
+    level_overrides: dict[int, _Level] = msgspec.field(default_factory=dict)
 
 
 _LVL_REF = re.compile(r"%([1-9])")

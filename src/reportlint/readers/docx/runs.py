@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 
-@dataclass(slots=True)
-class _Collected:
-    parts: list[str] = field(default_factory=list)
-    textboxes: list[Any] = field(default_factory=list)
-    comment_starts: list[str] = field(default_factory=list)
-    comment_ends: list[str] = field(default_factory=list)
-    comment_refs: list[str] = field(default_factory=list)
-    run_bold: list[bool] = field(default_factory=list)
+
+class _Collected(msgspec.Struct):
+    parts: list[str] = msgspec.field(default_factory=list)
+    textboxes: list[Any] = msgspec.field(default_factory=list)
+    comment_starts: list[str] = msgspec.field(default_factory=list)
+    comment_ends: list[str] = msgspec.field(default_factory=list)
+    comment_refs: list[str] = msgspec.field(default_factory=list)
+    run_bold: list[bool] = msgspec.field(default_factory=list)
     pstyle: str | None = None
 
 

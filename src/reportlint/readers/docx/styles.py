@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from reportlint.readers.docx.ooxml import VAL, _w
 
@@ -18,8 +19,7 @@ def _on(el: Any) -> bool:
     return el.get(VAL, "true") not in ("0", "false", "off")
 
 
-@dataclass(slots=True)
-class _Style:
+class _Style(msgspec.Struct):
     style_id: str
     name: str
     kind: str
