@@ -66,6 +66,10 @@ def test_text_check_on_a_pipe_loads_no_rich():
     mods = _modules_after(code)
     assert "reportlint.formatters.text" in mods  # the probe really printed the text report
     assert "rich" not in mods
+    # fingerprints and the pack cache hash with CPython's built-in SHA-256; hashlib would load OpenSSL (~3 ms)
+    assert "hashlib" not in mods
+    # data classes are msgspec Structs: the dataclasses module generates code per class at import
+    assert "dataclasses" not in mods
 
 
 def test_progress_bar_off_loads_no_rich():
@@ -86,3 +90,12 @@ def test_json_probe_output_is_a_report():
         check=False,
     )
     assert json.loads(out.stdout)["summary"]["files"] == 1
+
+
+def test_sha256_hex_is_sha256():
+    import hashlib
+
+    from reportlint.textutil import sha256_hex
+
+    for data in (b"", b"abc", "二〇二四年".encode()):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()

@@ -35,6 +35,7 @@ import msgspec
 
 from reportlint.errors import PackError
 from reportlint.findings import SEVERITIES, Severity
+from reportlint.textutil import lazy_compile
 
 if TYPE_CHECKING:
     from reportlint.engine.run import Settings
@@ -222,7 +223,7 @@ def resolve_config(explicit: str | None, *, isolated: bool = False, cwd: Path | 
 
 # Families named in spec/rule-codes.md: valid selectors even when no rule of the family is installed.
 KNOWN_FAMILIES = ("FZ", "GK", "HD", "NUM", "DT", "PN", "ST", "GW")
-_SELECTOR_RE = re.compile(r"^(ALL|[A-Z]{1,4}\d{0,3}|[a-z][a-z0-9]*(-[a-z0-9]+)+)$")
+_SELECTOR_RE = lazy_compile(r"^(ALL|[A-Z]{1,4}\d{0,3}|[a-z][a-z0-9]*(-[a-z0-9]+)+)$")
 
 
 def check_selector(selector: str, where: str) -> None:

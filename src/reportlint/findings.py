@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from typing import Literal
 
 import msgspec
 
 from reportlint.errors import FileErrorCode
 from reportlint.model import Location
+from reportlint.textutil import lazy_compile, sha256_hex
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -46,7 +45,7 @@ class Finding(msgspec.Struct):
         )
 
 
-_HEADING_NUMBER = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇0-9]+[)）]?[、.．]?\s*")
+_HEADING_NUMBER = lazy_compile(r"^\s*[（(]?[一二三四五六七八九十百零〇0-9]+[)）]?[、.．]?\s*")
 
 
 def fingerprint_section(section: str) -> str:
@@ -68,7 +67,7 @@ def make_fingerprint(path_key: str, finding: Finding, occurrence: int) -> str:
     basis = "\x1f".join(
         [finding.code, fingerprint_section(finding.section), finding.key or finding.excerpt, str(occurrence)]
     )
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+    return sha256_hex(basis.encode("utf-8"))[:20]
 
 
 class PartStatus(msgspec.Struct):

@@ -7,6 +7,7 @@ never shown or inspected by punctuation rules.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from typing import Any, cast
 
@@ -180,3 +181,15 @@ def snippet(text: str, start: int, end: int, width: int = 40) -> tuple[str, int,
     suffix = "…" if right < len(text) else ""
     piece = prefix + text[left:right] + suffix
     return piece, start - left + len(prefix), end - left + len(prefix)
+
+
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 from CPython's built-in module where there is one: importing :mod:`hashlib` loads OpenSSL."""
+    for name in ("_sha2", "_sha256"):  # 3.12+, 3.11
+        try:
+            return str(importlib.import_module(name).sha256(data).hexdigest())
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()

@@ -17,7 +17,7 @@ from reportlint.facts.dates import DateFact
 from reportlint.findings import Finding
 from reportlint.structure.outline import Section
 from reportlint.structure.parts import match_parts, self_inspection
-from reportlint.textutil import norm_for_compare
+from reportlint.textutil import lazy_compile, norm_for_compare
 
 _YEAR = re.compile(r"(?<![\d〔\[（(—\-－~～])(\d{4})\s*年(?!\s*[—\-－~～至])")
 _RANGE_AROUND = re.compile(r"\d{4}\s*[—\-－~～至]\s*\d{4}")
@@ -82,7 +82,9 @@ _INTRO_YEAR_SENTENCES = (
 )
 
 
-_PLAN_AFTER_YEAR = re.compile(r"\s*年?\s*度?[^\d。；，]{0,8}?(计划|安排|打算|思路|重点|要点|设想|目标|展望)")
+_PLAN_AFTER_YEAR = lazy_compile(
+    r"\s*年?\s*度?[^\d。；，]{0,8}?(计划|安排|打算|思路|重点|要点|设想|目标|展望)"
+)
 
 
 @rule(

@@ -13,7 +13,7 @@ from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.findings import Finding
 from reportlint.structure.outline import RANK_LABELS, Heading, Section, is_lead_in, is_table_row
-from reportlint.textutil import cn_to_int, ends_complete, heading_match, int_to_cn
+from reportlint.textutil import cn_to_int, ends_complete, heading_match, int_to_cn, lazy_compile
 
 
 def _label(rank: int, n: int) -> str:
@@ -57,10 +57,10 @@ def _numbers_between(ctx: Context, rank: int, a: int, b: int) -> list[int]:
     return out
 
 
-_AFTER_COLON = re.compile(r"[：:]")
+_AFTER_COLON = lazy_compile(r"[：:]")
 # ``4．2026年部门收入预算表``, ``5.5+2服务站：…``: a 1. item whose text starts with a figure (the label pattern
 # refuses a digit after the point, to keep decimals out; here only the expected numbers of a gap are filled)
-_ITEM_BEFORE_FIGURE = re.compile(r"^\s*(\d{1,2})\s*[.．](?=\s*\d)")
+_ITEM_BEFORE_FIGURE = lazy_compile(r"^\s*(\d{1,2})\s*[.．](?=\s*\d)")
 
 
 def _fills(found: list[int], low: int, high: int) -> bool:
@@ -71,8 +71,8 @@ def _fills(found: list[int], low: int, high: int) -> bool:
     return high > 1 and found[-(high - 1) :] == list(range(1, high))
 
 
-_LEAD_IN_WORD = re.compile(r"(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:]$")
-_DOC_TITLE_WORD = re.compile(r"(报告|说明|纲要|计划|决议|决定|讲话)$")
+_LEAD_IN_WORD = lazy_compile(r"(以下|如下|下列|下面|几个|几点|几项|几件|几方面)[^。！？]*[。：:]$")
+_DOC_TITLE_WORD = lazy_compile(r"(报告|说明|纲要|计划|决议|决定|讲话)$")
 
 
 def _after_lead_in(ctx: Context, paragraph: int) -> bool:
@@ -394,12 +394,12 @@ def _glued_marker_before(ctx: Context, sec: Section, para: int, offset: int, n: 
 # 一是 glued to the word before it (its colon lost), opening a short title sentence that ends right here
 _GLUED_TITLE_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])一是[^。！？；：，]{1,28}。\s*$")
 # 首先…二是…: the run's first item introduced with another word
-_FIRST_WORD = re.compile(r"(?:^|[。；：，])\s*(首先|第一，|其一，)")
+_FIRST_WORD = lazy_compile(r"(?:^|[。；：，])\s*(首先|第一，|其一，)")
 
 
 _BAD_LABEL = (
     (2, re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、.．]"), "（一）"),
-    (4, re.compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]\s*[、.．]"), "（1）"),
+    (4, lazy_compile(r"^\s*[（(]\s*\d{1,2}\s*[）)]\s*[、.．]"), "（1）"),
     (3, re.compile(r"^\s*\d{1,2}\s*、"), "1."),
     (1, re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[.．，,]"), "一、"),
 )

@@ -19,6 +19,7 @@ from reportlint.engine.context import Context
 from reportlint.engine.registry import RuleDoc, rule
 from reportlint.facts.numbers import Quantity, Statement, parse_cn_number
 from reportlint.findings import Finding
+from reportlint.textutil import lazy_compile
 
 # ---- shared helpers -------------------------------------------------------------------------------------
 
@@ -298,7 +299,7 @@ SUBSET_VERBS = (
     "完成整改",
 )
 _CARRY_OVER = re.compile(r"结转|上年|往年|以前年度|历年|跨年|含|包括|累计")
-_PERIOD_BETWEEN = re.compile(
+_PERIOD_BETWEEN = lazy_compile(
     r"(?:19|20)\d{2}\s*年|[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|同期|今年|去年|以来"
 )
 
@@ -379,9 +380,9 @@ _LINK = re.compile(
     r"下降到|下降至|降低到|降低至|分别为|分别达|分别是|[-－−]|负|\s)*$"
 )
 _NOT_SHARE = re.compile(r"完成率|达成率|执行率|增长率|增速|增幅|降幅|超额|同比|环比|较上|比上")
-_SHARE_OF = re.compile(r"占(?P<of>[^，。；、]{0,24}?)的?\s*$")
+_SHARE_OF = lazy_compile(r"占(?P<of>[^，。；、]{0,24}?)的?\s*$")
 # A 占…的 share of a plan, a budget, last year or the economy is a ratio of two figures, not a part of a whole.
-_NOT_A_WHOLE = re.compile(r"上年|去年|同期|计划|目标|任务|预算|生产总值|GDP|收入")
+_NOT_A_WHOLE = lazy_compile(r"上年|去年|同期|计划|目标|任务|预算|生产总值|GDP|收入")
 # What a share-type rate counts: the outcome of items (办结率, 出庭应诉率, 合格率, 覆盖率 …), always part of a
 # whole. Any other 率 — 产销率, 自给率, 负债率, 使用率, 毛入学率, 周转率, 贡献率 … — may exceed 100% or is a
 # ratio of two independent figures, and is not read as a share (silence rather than a guess).
@@ -509,7 +510,7 @@ def rate_complements(st: Statement, r: Rate) -> list[Quantity]:
     return out
 
 
-_WHOLE_WORDS = re.compile(r"(?:的)?(?:总数|总量|总额|总和|总计|数量|件数|人数|个数|户数|家数|次数|数)$")
+_WHOLE_WORDS = lazy_compile(r"(?:的)?(?:总数|总量|总额|总和|总计|数量|件数|人数|个数|户数|家数|次数|数)$")
 
 
 def _names(of: str, key: str) -> bool:
@@ -906,8 +907,8 @@ _PLAN_SPAN = re.compile(
 )
 
 
-_ELAPSED = re.compile(r"来|过去|近|以来|这|经过|历经|间")
-_SINCE = re.compile(r"以来|至今|和|及|、|到|至|末|初|以后|之后")
+_ELAPSED = lazy_compile(r"来|过去|近|以来|这|经过|历经|间")
+_SINCE = lazy_compile(r"以来|至今|和|及|、|到|至|末|初|以后|之后")
 
 
 def plan_years(k: int, pufa: bool) -> tuple[int, int]:

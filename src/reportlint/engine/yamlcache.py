@@ -14,13 +14,14 @@ before: the cache is an optimisation, never a source of errors.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import msgspec
+
+from reportlint.textutil import sha256_hex
 
 _FORMAT = b"reportlint-pack-yaml-1"
 """Part of the key: bump it when what is cached changes."""
@@ -44,18 +45,6 @@ def cache_dir() -> Path | None:
         return None
 
 
-def _sha256_hex(data: bytes) -> str:
-    """SHA-256 from CPython's built-in module where there is one: importing :mod:`hashlib` loads OpenSSL."""
-    for name in ("_sha2", "_sha256"):  # 3.12+, 3.11
-        try:
-            return str(importlib.import_module(name).sha256(data).hexdigest())
-        except (ImportError, AttributeError):
-            continue
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
-
-
 def _parse(raw: bytes) -> Any:
     import yaml
 
@@ -67,7 +56,7 @@ def load_yaml(raw: bytes) -> Any:
     folder = cache_dir()
     if folder is None:
         return _parse(raw)
-    entry = folder / f"{_sha256_hex(_FORMAT + raw)}.msgpack"
+    entry = folder / f"{sha256_hex(_FORMAT + raw)}.msgpack"
     try:
         return msgspec.msgpack.decode(entry.read_bytes())
     except (OSError, msgspec.DecodeError, ValueError):

@@ -19,10 +19,6 @@ NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.．])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[.．\-－/])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
     r"(?!\d|[.．/]\d|\s*[年月日号])"
 )
-PERIOD_RE = re.compile(
-    r"(?P<intro>统计期限|统计时限|统计时间|统计区间|统计周期|数据统计期|统计截止|数据截至|数据统计截至)"
-    r"[^。]{0,12}?"
-)
 
 
 class DateFact(msgspec.Struct):

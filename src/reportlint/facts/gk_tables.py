@@ -416,8 +416,8 @@ def _classify_apply_row(chain: list[str], group: str | None) -> tuple[str | None
     return None, group
 
 
-_LABEL_TOP_GROUP = re.compile(r"^([一二三四]\s*、[^（(]*?)\s*([（(]\s*[一二三四五六七]\s*[）)].*)$")
-_LABEL_GROUP_ITEM = re.compile(r"^([（(]\s*[一二三四五六七]\s*[）)][^\d（(]*?)\s*(\d{1,2}\s*[.．、].*)$")
+_LABEL_TOP_GROUP = lazy_compile(r"^([一二三四]\s*、[^（(]*?)\s*([（(]\s*[一二三四五六七]\s*[）)].*)$")
+_LABEL_GROUP_ITEM = lazy_compile(r"^([（(]\s*[一二三四五六七]\s*[）)][^\d（(]*?)\s*(\d{1,2}\s*[.．、].*)$")
 
 
 def split_row_label(text: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 import msgspec
 
 from reportlint.model import Anchor, Location
-from reportlint.textutil import ends_complete, heading_match, is_cjk
+from reportlint.textutil import ends_complete, heading_match, is_cjk, lazy_compile
 
 MIN_WRAPPED = 24
 """A piece shorter than this is a line of its own (a title, a name, a date), never the head of a wrapped one."""
@@ -113,7 +113,7 @@ def join_pieces(pieces: list[Piece], *, heal_hard_breaks: bool) -> list[Joined]:
 FLAT_MIN = 1500
 """A paragraph shorter than this is never taken for a flattened report (a long paragraph of a real report)."""
 
-_MARK = re.compile(
+_MARK = lazy_compile(
     r"[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
     r"|(?<![\d.．])\d{1,2}\s*[.．、](?!\d)"
@@ -121,13 +121,15 @@ _MARK = re.compile(
 )
 _SENTENCE_END = "。；！？!?;："
 CLOSERS_RUN = "”’」』）)》"
-_TABLE_ROW = re.compile(r"[^。；，、（(]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])")
-_DIGIT = re.compile(r"\d")
-_TITLE_ENDS = re.compile(
+_TABLE_ROW = lazy_compile(
+    r"[^。；，、（(]{0,30}?(?<!\d)\d[\d \u3000]{3,}(?![\d 年月日%条件个项次人元万亿份])"
+)
+_DIGIT = lazy_compile(r"\d")
+_TITLE_ENDS = lazy_compile(
     r"(情况|问题|不足|计划|安排|打算|措施|事项|方面|体系|概述|成效|统计表|工作总结|工作要点|工作思路)"
     r"(?=[^和与及、的\s，。])(?!统计表)"
 )
-_TITLE_BODY = re.compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
+_TITLE_BODY = lazy_compile(r"[\s\u3000]|[：:]|(?:19|20)\d{2}年|一是")
 
 
 def _boundary(text: str, pos: int) -> bool:

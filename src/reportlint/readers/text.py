@@ -42,9 +42,9 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_HEADING = lazy_compile(r"^(#{1,6})\s+")
+_MD_TABLE_ROW = lazy_compile(r"^\s*\|.*\|\s*$")
+_MD_TABLE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 # Suppression directives (docs/ci.md): an HTML comment in .md and .txt, a ``#`` line comment in .txt only

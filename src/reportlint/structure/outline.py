@@ -531,10 +531,12 @@ def _find_year(outline: Outline) -> None:
         outline.year_source = outline.year_evidence.source
 
 
-_PLAN_HEADING = re.compile(r"(\d{4})\s*年\s*度?[^\d。；]{0,24}(计划|安排|打算|思路|重点|要点|设想|目标|展望)")
+_PLAN_HEADING = lazy_compile(
+    r"(\d{4})\s*年\s*度?[^\d。；]{0,24}(计划|安排|打算|思路|重点|要点|设想|目标|展望)"
+)
 _INTRO_YEAR = (
-    re.compile(r"^\s*(\d{4})\s*年\s*度?\s*[，,以来]"),  # 2021年，在区委、区政府的领导下…
-    re.compile(r"现将[^。]{0,40}?(\d{4})\s*年\s*度?[^。]{0,40}?报告如下"),  # 现将我局2021年…情况报告如下
+    lazy_compile(r"^\s*(\d{4})\s*年\s*度?\s*[，,以来]"),  # 2021年，在区委、区政府的领导下…
+    lazy_compile(r"现将[^。]{0,40}?(\d{4})\s*年\s*度?[^。]{0,40}?报告如下"),  # 现将我局2021年…情况报告如下
 )
 
 
