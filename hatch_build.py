@@ -1,7 +1,7 @@
 """Build hook: an editable install (``uv sync``, ``pip install -e``) compiles the package's bytecode.
 
-A wheel install gets its bytecode from the installer (pip compiles by default; uv with ``compile-bytecode``,
-set in ``[tool.uv]``). An editable install points at ``src/`` and no installer compiles that, so on a machine
+A wheel install gets its bytecode from the installer (pip compiles by default; uv when asked with
+``--compile-bytecode``). An editable install points at ``src/`` and no installer compiles that, so on a machine
 that sets ``PYTHONDONTWRITEBYTECODE=1`` every run would compile reportlint's own modules again (about 90 ms of
 a ``check``, benchmarks/README.md). This compiles them once, when the environment is synced, like an
 installer would; a source file edited later is compiled in memory until the next sync.
