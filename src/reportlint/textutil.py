@@ -14,8 +14,6 @@ from typing import Any, cast
 from reportlint.patterns import HEADING_PATTERNS as _HEADING_PATTERNS
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# CJK_RE (``[{CJK}]``) and the space patterns below are compiled on first use: a character class over the CJK
-# ranges costs milliseconds to compile, paid on every start-up otherwise (issue 13).
 CN_DIGITS = "〇零一二三四五六七八九"
 CN_NUM_CHARS = "〇零一二两三四五六七八九十百千万"
 
@@ -109,35 +107,6 @@ def heading_match(text: str) -> tuple[int, int, re.Match[str]] | None:
     return None
 
 
-@functools.cache
-def _space_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    between = re.compile(
-        f"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])[ \u3000\t]+(?=[{CJK}，。、；：？！“”‘’（）《》〔〕【】])"
-    )
-    digit = re.compile(f"(?<=[{CJK}])[ \u3000\t]+(?=[0-9])|(?<=[0-9])[ \u3000\t]+(?=[{CJK}])")
-    return between, digit
-
-
-def squeeze_cjk_spaces(text: str, *, digits: bool = False) -> str:
-    """Remove spaces between two CJK characters (and, with ``digits``, between CJK and Arabic digits)."""
-    between, digit = _space_patterns()
-    text = between.sub("", text)
-    if digits:
-        text = digit.sub("", text)
-    return text
-
-
-def __getattr__(name: str) -> object:
-    if name == "CJK_RE":
-        return _cjk_re()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@functools.cache
-def _cjk_re() -> re.Pattern[str]:
-    return re.compile(f"[{CJK}]")
-
-
 class _LazyPattern:
     """A regular expression compiled the first time one of its attributes is read (see :func:`lazy_compile`)."""
 
@@ -183,13 +152,19 @@ def snippet(text: str, start: int, end: int, width: int = 40) -> tuple[str, int,
     return piece, start - left + len(prefix), end - left + len(prefix)
 
 
-def sha256_hex(data: bytes) -> str:
-    """SHA-256 from CPython's built-in module where there is one: importing :mod:`hashlib` loads OpenSSL."""
+@functools.cache
+def _sha256() -> Any:
+    """CPython's built-in SHA-256 constructor where there is one: importing :mod:`hashlib` loads OpenSSL."""
     for name in ("_sha2", "_sha256"):  # 3.12+, 3.11
         try:
-            return str(importlib.import_module(name).sha256(data).hexdigest())
+            return importlib.import_module(name).sha256
         except (ImportError, AttributeError):
             continue
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` as hex (the constructor is looked up once: a failed import costs ~60 µs)."""
+    return str(_sha256()(data).hexdigest())
