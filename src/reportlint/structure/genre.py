@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportlint.findings import Genre, GenreSignal
-from reportlint.structure.outline import Outline
+from reportlint.structure.outline import Heading, Outline
 
 if TYPE_CHECKING:
     from reportlint.engine.pack import Pack, SignalSpec
@@ -67,11 +67,21 @@ def title_lines(outline: Outline) -> list[int]:
     return out
 
 
-def _collect(cand: _Candidate, spec: SignalSpec, outline: Outline, body: str, n_chars: int) -> None:
+class _Texts(msgspec.Struct):
+    """What every candidate looks at, squashed once per document (not once per candidate and pattern)."""
+
+    titles: list[tuple[int, str]]
+    """(paragraph index, squashed text) of the lines that name the document."""
+    headings: list[tuple[Heading, str]]
+    """Every heading with its squashed title."""
+    body: str
+    n_chars: int
+
+
+def _collect(cand: _Candidate, spec: SignalSpec, outline: Outline, texts: _Texts) -> None:
     doc = outline.doc
     para = doc.paragraphs
-    for i in title_lines(outline):
-        t = _squash(para[i].text)
+    for i, t in texts.titles:
         pat = next((p for p in spec.title if re.search(p, t)), None)
         if pat is not None:
             cand.signals.append(GenreSignal(cand.name, "title", W_TITLE, pat, t[:80], i, para[i].location))
@@ -82,7 +92,7 @@ def _collect(cand: _Candidate, spec: SignalSpec, outline: Outline, body: str, n_
         if n >= MAX_HEADINGS:
             break
         h = next(
-            (h for h in outline.headings if h.paragraph not in used and re.search(pat, _squash(h.title))),
+            (h for h, title in texts.headings if h.paragraph not in used and re.search(pat, title)),
             None,
         )
         if h is not None:
@@ -111,10 +121,10 @@ def _collect(cand: _Candidate, spec: SignalSpec, outline: Outline, body: str, n_
                     GenreSignal(cand.name, "text", W_TEXT, pat, m.group(0)[:40], p.index, p.location)
                 )
                 break
-    if spec.words and spec.per_1000 > 0 and n_chars > 0:
-        counts = {w: len(re.findall(w, body)) for w in spec.words}
+    if spec.words and spec.per_1000 > 0 and texts.n_chars > 0:
+        counts = {w: len(re.findall(w, texts.body)) for w in spec.words}
         total = sum(counts.values())
-        density = 1000 * total / n_chars
+        density = 1000 * total / texts.n_chars
         if density >= spec.per_1000:
             top = sorted(((c, w) for w, c in counts.items() if c), reverse=True)[:4]
             cand.signals.append(
@@ -135,17 +145,22 @@ def detect_genre(outline: Outline, packs: dict[str, Pack]) -> Genre:
         p.text for p in doc.paragraphs if not p.in_table
     ]
     body = "\n".join(body_paras)
-    n_chars = len(_squash(body))
+    texts = _Texts(
+        [(i, _squash(doc.paragraphs[i].text)) for i in title_lines(outline)],
+        [(h, _squash(h.title)) for h in outline.headings],
+        body,
+        len(_squash(body)),
+    )
     cands: list[_Candidate] = []
     for name, pack in sorted(packs.items()):
         if name == GENERAL:
             for kind in pack.spec.detect.kinds:
                 c = _Candidate(kind.label, GENERAL, kind.label, special=False)
-                _collect(c, kind, outline, body, n_chars)
+                _collect(c, kind, outline, texts)
                 cands.append(c)
         else:
             c = _Candidate(name, name, pack.title, special=True)
-            _collect(c, pack.spec.detect, outline, body, n_chars)
+            _collect(c, pack.spec.detect, outline, texts)
             cands.append(c)
     for c in cands:
         c.signals.sort(key=lambda s: -s.weight)
