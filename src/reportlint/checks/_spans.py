@@ -3,6 +3,7 @@ heading labels, and the insides of 书名号/brackets. Offsets are into the para
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reportlint.engine.context import Context
@@ -32,12 +33,19 @@ FULLWIDTH_PUNCT = "，。、；：？！…—～·" + OPEN_CN + CLOSE_CN
 
 
 def protected_spans(text: str) -> list[Span]:
+    """The protected spans of ``text`` (a new list: callers may add their own)."""
+    return list(_protected(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _protected(text: str) -> tuple[Span, ...]:
+    # three PN checks ask for every paragraph: scanned once
     spans: list[Span] = []
     for pat in _PROTECTED:
         spans.extend(m.span() for m in pat.finditer(text))
     if "号" in text:
         spans.extend(m.span() for m in _DOC_NUMBER.finditer(text))
-    return spans
+    return tuple(spans)
 
 
 def inside(pos: int, spans: list[Span]) -> bool:
